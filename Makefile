@@ -1,0 +1,41 @@
+# FactorLab — the commands a user and CI run. See README.md.
+SHELL := bash
+GOBIN := $(or $(shell go env GOBIN),$(firstword $(subst :, ,$(shell go env GOPATH)))/bin)
+export PATH := $(GOBIN):$(PATH)
+PYTHON ?= $(if $(wildcard /usr/bin/python3),/usr/bin/python3,python3)
+NOTEBOOKS := $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
+JOBS ?= 2
+
+.PHONY: lab test setup notebooks fmt vet bench help
+
+help:
+	@echo "make lab        start JupyterLab on notebooks/ (runs set-up first if needed)"
+	@echo "make test       gofmt, go vet, go test ./... including every notebook with the real kernel"
+	@echo "make notebooks  re-execute every notebook in place and export HTML to build/html"
+	@echo "make setup      install GoNB, gopls, goimports, Jupyter; register the kernel"
+	@echo "make bench      benchmarks against numpy / torch (see bench/)"
+
+setup:
+	@bash scripts/setup.sh
+
+lab:
+	@bash scripts/lab.sh
+
+fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	go vet ./...
+
+test: fmt vet
+	@bash scripts/setup.sh --check >/dev/null 2>&1 || bash scripts/setup.sh
+	go build ./...
+	go test -count=1 -timeout 80m ./...
+
+notebooks:
+	@bash scripts/setup.sh --check >/dev/null 2>&1 || bash scripts/setup.sh
+	$(PYTHON) scripts/run_notebooks.py --inplace --jobs $(JOBS) --html build/html $(NOTEBOOKS)
+
+bench:
+	@for s in bench/*/run.sh; do [ -f "$$s" ] && bash "$$s"; done

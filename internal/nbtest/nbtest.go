@@ -1,0 +1,327 @@
+// Package nbtest executes FactorLab's notebooks with the real GoNB kernel
+// through Jupyter and checks what they printed and drew.
+//
+// The kernel is registered in a temporary Jupyter data folder for the run,
+// so the result does not depend on the user's own Jupyter set-up. Notebooks
+// are executed by scripts/run_notebooks.py (nbclient), each in its own kernel.
+//
+// The checks live in this package's tests; the functions here find the
+// tools, run a notebook and read its outputs.
+package nbtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Notebook is an executed notebook, reduced to what the checks look at.
+type Notebook struct {
+	Path  string // path relative to the repository root
+	Cells []Cell
+}
+
+// Cell is one cell of an executed notebook.
+type Cell struct {
+	Index  int    // 1-based position among all cells, as shown in Jupyter
+	Type   string // "code" or "markdown"
+	Source string
+	Text   string   // all text outputs: streams, text/plain, text/markdown, text/html
+	Images []string // MIME types of image outputs, one entry per output bundle
+	Errors []string // "ename: evalue" of each error output
+}
+
+// Failure describes the first failing cell of a notebook in words that name
+// the notebook and the cell.
+func (nb *Notebook) Failure() error {
+	for _, c := range nb.Cells {
+		if len(c.Errors) > 0 {
+			return fmt.Errorf("%s: cell %d (%s) failed: %s\n%s", nb.Path, c.Index, firstLine(c.Source),
+				strings.Join(c.Errors, "; "), lastLines(c.Text, 12))
+		}
+	}
+	return nil
+}
+
+// Text returns the text output of every code cell, joined.
+func (nb *Notebook) Text() string {
+	var b strings.Builder
+	for _, c := range nb.Cells {
+		b.WriteString(c.Text)
+	}
+	return b.String()
+}
+
+// ImageOutputs counts the image outputs of the notebook, and how many of them
+// carry both an SVG and a PNG rendering.
+func (nb *Notebook) ImageOutputs() (all, svgAndPNG int) {
+	for _, c := range nb.Cells {
+		for _, kinds := range c.Images {
+			all++
+			if strings.Contains(kinds, "image/svg+xml") && strings.Contains(kinds, "image/png") {
+				svgAndPNG++
+			}
+		}
+	}
+	return all, svgAndPNG
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i] + " …"
+	}
+	if len(s) > 80 {
+		s = s[:80] + "…"
+	}
+	return strconv.Quote(s)
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Parse reads an .ipynb file (nbformat 4).
+func Parse(path, rel string) (*Notebook, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var raw struct {
+		Cells []struct {
+			CellType string          `json:"cell_type"`
+			Source   json.RawMessage `json:"source"`
+			Outputs  []struct {
+				OutputType string                     `json:"output_type"`
+				Text       json.RawMessage            `json:"text"`
+				Data       map[string]json.RawMessage `json:"data"`
+				Ename      string                     `json:"ename"`
+				Evalue     string                     `json:"evalue"`
+			} `json:"outputs"`
+		} `json:"cells"`
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("%s: not a notebook: %v", rel, err)
+	}
+	nb := &Notebook{Path: rel}
+	for i, rc := range raw.Cells {
+		c := Cell{Index: i + 1, Type: rc.CellType, Source: multiline(rc.Source)}
+		var text strings.Builder
+		for _, o := range rc.Outputs {
+			switch o.OutputType {
+			case "stream":
+				text.WriteString(multiline(o.Text))
+			case "display_data", "execute_result", "update_display_data":
+				var kinds []string
+				for mime, v := range o.Data {
+					switch {
+					case strings.HasPrefix(mime, "image/"):
+						kinds = append(kinds, mime)
+					case strings.HasPrefix(mime, "text/"):
+						text.WriteString(multiline(v))
+						text.WriteString("\n")
+					}
+				}
+				if len(kinds) > 0 {
+					sort.Strings(kinds)
+					c.Images = append(c.Images, strings.Join(kinds, "+"))
+				}
+			case "error":
+				c.Errors = append(c.Errors, strings.TrimSpace(o.Ename+": "+o.Evalue))
+			}
+		}
+		c.Text = text.String()
+		nb.Cells = append(nb.Cells, c)
+	}
+	return nb, nil
+}
+
+// multiline decodes nbformat's "string or list of strings".
+func multiline(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var parts []string
+	if json.Unmarshal(raw, &parts) == nil {
+		return strings.Join(parts, "")
+	}
+	return ""
+}
+
+// Env is a prepared execution environment: a Python with nbclient and a
+// GoNB kernel registered in a private Jupyter data folder.
+type Env struct {
+	Root    string   // repository root
+	Python  string   // interpreter that has nbclient
+	environ []string // environment for the runner
+}
+
+// Python returns the interpreter to use: $FACTORLAB_PYTHON, else Debian's
+// /usr/bin/python3, else python3 from PATH.
+func findPython() string {
+	if p := os.Getenv("FACTORLAB_PYTHON"); p != "" {
+		return p
+	}
+	if _, err := os.Stat("/usr/bin/python3"); err == nil {
+		return "/usr/bin/python3"
+	}
+	if p, err := exec.LookPath("python3"); err == nil {
+		return p
+	}
+	return "python3"
+}
+
+// goBin is the folder `go install` writes to.
+func goBin() string {
+	if out, err := exec.Command("go", "env", "GOBIN").Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
+		return string(bytes.TrimSpace(out))
+	}
+	if out, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
+		return filepath.Join(strings.Split(string(bytes.TrimSpace(out)), string(os.PathListSeparator))[0], "bin")
+	}
+	return ""
+}
+
+// Prepare checks the tools and registers the GoNB kernel under jupyterDir.
+// A missing piece is an error that says how to install it.
+func Prepare(root, jupyterDir string) (*Env, error) {
+	py := findPython()
+	if out, err := exec.Command(py, "-c", "import nbclient, nbformat, jupyter_client").CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("Jupyter's notebook runner is missing: %s cannot import nbclient (%v: %s). "+
+			"Run scripts/setup.sh (Debian: apt-get install python3-nbclient jupyter-nbconvert)", py, err, bytes.TrimSpace(out))
+	}
+	bin := goBin()
+	path := bin + string(os.PathListSeparator) + os.Getenv("PATH")
+	var missing []string
+	for _, tool := range []string{"gonb", "goimports", "gopls"} {
+		if _, err := os.Stat(filepath.Join(bin, tool)); err != nil {
+			if _, err := exec.LookPath(tool); err != nil {
+				missing = append(missing, tool)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%s not installed in %s or PATH: run scripts/setup.sh", strings.Join(missing, ", "), bin)
+	}
+	gonb := filepath.Join(bin, "gonb")
+	if _, err := os.Stat(gonb); err != nil {
+		gonb, _ = exec.LookPath("gonb")
+	}
+	environ := append(os.Environ(),
+		"PATH="+path,
+		"JUPYTER_DATA_DIR="+jupyterDir,
+		"JUPYTER_PATH="+jupyterDir,
+		"JUPYTER_CONFIG_DIR="+filepath.Join(jupyterDir, "config"),
+		"JUPYTER_RUNTIME_DIR="+filepath.Join(jupyterDir, "runtime"),
+		"PYTHONDONTWRITEBYTECODE=1",
+	)
+	cmd := exec.Command(gonb, "--install", "--raw_error", "--logtostderr")
+	cmd.Env = environ
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("registering the GoNB kernel failed: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(jupyterDir, "kernels", "gonb", "kernel.json")); err != nil {
+		return nil, fmt.Errorf("gonb --install did not write a kernelspec into %s", jupyterDir)
+	}
+	return &Env{Root: root, Python: py, environ: environ}, nil
+}
+
+// Run executes the notebook at rel (relative to the root) and returns the
+// executed notebook. The kernel's log is returned too, for failure reports.
+func (e *Env) Run(rel, outDir string) (nb *Notebook, log string, err error) {
+	cmd := exec.Command(e.Python, filepath.Join(e.Root, "scripts", "run_notebooks.py"),
+		"--output-dir", outDir, "--timeout", "600", rel)
+	cmd.Dir = e.Root
+	cmd.Env = e.environ
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	log = stdout.String() + stderr.String()
+	out := filepath.Join(outDir, filepath.Base(rel))
+	if _, statErr := os.Stat(out); statErr != nil {
+		return nil, log, fmt.Errorf("%s: notebook did not run (%v):\n%s", rel, runErr, lastLines(log, 40))
+	}
+	nb, err = Parse(out, rel)
+	if err != nil {
+		return nil, log, err
+	}
+	var exitErr *exec.ExitError
+	if runErr != nil && !errors.As(runErr, &exitErr) {
+		return nb, log, runErr
+	}
+	return nb, log, nil
+}
+
+// Find lists the notebooks under dir (relative to root), sorted, skipping
+// Jupyter's checkpoint folders.
+func Find(root, dir string) ([]string, error) {
+	var found []string
+	err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".ipynb_checkpoints" || d.Name() == "node_modules") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".ipynb") {
+			rel, _ := filepath.Rel(root, p)
+			found = append(found, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(found)
+	return found, err
+}
+
+// Number is a check on a number printed by a notebook: the first capture
+// group of Pattern must parse as a float within [Min, Max].
+type Number struct {
+	Pattern  string
+	Min, Max float64
+}
+
+// Near is a Number check for want ± tol.
+func Near(pattern string, want, tol float64) Number {
+	return Number{Pattern: pattern, Min: want - tol, Max: want + tol}
+}
+
+// Below is a Number check for a value that must not exceed limit.
+func Below(pattern string, limit float64) Number {
+	return Number{Pattern: pattern, Min: -1e308, Max: limit}
+}
+
+// Check applies the number check to text and describes what went wrong.
+func (n Number) Check(text string) error {
+	re, err := regexp.Compile(n.Pattern)
+	if err != nil {
+		return fmt.Errorf("bad pattern %q: %v", n.Pattern, err)
+	}
+	m := re.FindStringSubmatch(text)
+	if m == nil || len(m) < 2 {
+		return fmt.Errorf("no output matches %q", n.Pattern)
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(m[1]), 64)
+	if err != nil {
+		return fmt.Errorf("%q matched %q, which is not a number", n.Pattern, m[1])
+	}
+	if v < n.Min || v > n.Max {
+		return fmt.Errorf("%q printed %g, want within [%g, %g]", n.Pattern, v, n.Min, n.Max)
+	}
+	return nil
+}
