@@ -11,6 +11,7 @@ import (
 // Expect is what a notebook must show after a clean top-to-bottom run.
 type Expect struct {
 	Texts   []string // substrings that must appear in the outputs
+	Absent  []string // substrings that must not appear
 	Numbers []Number // numbers printed, within tolerances
 	Images  int      // image outputs (each an SVG+PNG bundle)
 }
@@ -82,6 +83,11 @@ func checkExpect(t *testing.T, nb *Notebook, want Expect) {
 	for _, s := range want.Texts {
 		if !strings.Contains(text, s) {
 			t.Errorf("%s: output lacks %q", nb.Path, s)
+		}
+	}
+	for _, s := range want.Absent {
+		if strings.Contains(text, s) {
+			t.Errorf("%s: output contains %q, which it must not", nb.Path, s)
 		}
 	}
 	for _, n := range want.Numbers {
