@@ -1,7 +1,11 @@
 package nbtest
 
+import "fmt"
+
 // expectations lists, for every notebook, what a clean run must print and
-// draw. Numbers are compared with tolerances, never digit by digit.
+// draw. Numbers are compared with tolerances, never digit by digit. Groups of
+// notebooks keep their entries in their own expect_*_test.go file and add
+// them with register.
 var expectations = map[string]Expect{
 	"notebooks/00_welcome.ipynb": {
 		Texts: []string{"A = ⎡4  1⎤", "    ⎣2  3⎦", "A is 2×2"},
@@ -11,4 +15,16 @@ var expectations = map[string]Expect{
 		},
 		Images: 1,
 	},
+}
+
+// register adds a group of expectations; a notebook listed twice is a
+// programming error.
+func register(group map[string]Expect) bool {
+	for k, v := range group {
+		if _, dup := expectations[k]; dup {
+			panic(fmt.Sprintf("nbtest: %s has two expectation entries", k))
+		}
+		expectations[k] = v
+	}
+	return true
 }
