@@ -31,9 +31,10 @@ type Figure struct {
 	// Pad is the gap between panels and around the edges.
 	Pad vg.Length
 
-	// EqualAspect makes one data unit the same length along x and y in
-	// every panel, by widening the shorter axis range about its centre.
-	// Set it for geometry, where a square must look square.
+	// EqualAspect makes one data unit the same length along x and y, and
+	// the same in every panel, by widening axis ranges about their centres.
+	// Set it for geometry, where a square must look square and before and
+	// after panels must share a scale. Log-scaled panels are left alone.
 	EqualAspect bool
 }
 
@@ -102,25 +103,9 @@ func (f *Figure) Draw(c draw.Canvas) {
 			}
 		}
 	}
-	tiles := draw.Tiles{
-		Rows: rows, Cols: cols,
-		PadX: f.Pad, PadY: f.Pad,
-		PadTop: f.Pad, PadBottom: f.Pad, PadLeft: f.Pad, PadRight: f.Pad,
-	}
-	canvases := plot.Align(grid, tiles, c)
+	canvases := layout(grid, f.Pad, c)
 	if f.EqualAspect {
-		// Two passes: widening a range may change tick labels and so the
-		// space the axes take.
-		for range 2 {
-			for i := range grid {
-				for j, p := range grid[i] {
-					if p != nil {
-						equalAspect(p, p.DataCanvas(canvases[i][j]))
-					}
-				}
-			}
-			canvases = plot.Align(grid, tiles, c)
-		}
+		canvases = equalAspect(grid, f.Pad, c, canvases)
 	}
 	for i := range grid {
 		for j, p := range grid[i] {
@@ -131,29 +116,144 @@ func (f *Figure) Draw(c draw.Canvas) {
 	}
 }
 
-// equalAspect widens p's shorter axis range so that one data unit has the
-// same length along x and y in the data area da. Log-scaled or empty axes
-// are left alone.
-func equalAspect(p *plot.Plot, da draw.Canvas) {
-	w, h := float64(da.Max.X-da.Min.X), float64(da.Max.Y-da.Min.Y)
-	dx, dy := p.X.Max-p.X.Min, p.Y.Max-p.Y.Min
-	if !(w > 0 && h > 0 && dx > 0 && dy > 0) || math.IsInf(dx, 0) || math.IsInf(dy, 0) {
-		return
+// layout returns the canvas of each panel of grid laid out on c with gap
+// pad, such that all data areas have one size and line up along rows and
+// columns: each column is as wide as its widest left and right margins
+// (axes, tick labels, overhanging glyphs) need.
+func layout(grid [][]*plot.Plot, pad vg.Length, c draw.Canvas) [][]draw.Canvas {
+	rows, cols := len(grid), len(grid[0])
+	cw, ch := c.Max.X-c.Min.X, c.Max.Y-c.Min.Y
+	cellW := (cw - pad*vg.Length(cols+1)) / vg.Length(cols)
+	cellH := (ch - pad*vg.Length(rows+1)) / vg.Length(rows)
+	tile := func(i, j int) draw.Canvas {
+		x0 := c.Min.X + pad + vg.Length(j)*(cellW+pad)
+		y1 := c.Max.Y - pad - vg.Length(i)*(cellH+pad)
+		t := c
+		t.Rectangle = vg.Rectangle{Min: vg.Point{X: x0, Y: y1 - cellH}, Max: vg.Point{X: x0 + cellW, Y: y1}}
+		return t
 	}
-	if _, ok := p.X.Scale.(plot.LinearScale); !ok {
-		return
+	type inset struct{ l, r, b, t vg.Length }
+	ins := make([][]inset, rows)
+	colL, colR := make([]vg.Length, cols), make([]vg.Length, cols)
+	rowB, rowT := make([]vg.Length, rows), make([]vg.Length, rows)
+	out := make([][]draw.Canvas, rows)
+	for i := range grid {
+		ins[i] = make([]inset, cols)
+		out[i] = make([]draw.Canvas, cols)
+		for j, p := range grid[i] {
+			t := tile(i, j)
+			out[i][j] = t
+			if p == nil {
+				continue
+			}
+			d := p.DataCanvas(t)
+			in := inset{d.Min.X - t.Min.X, t.Max.X - d.Max.X, d.Min.Y - t.Min.Y, t.Max.Y - d.Max.Y}
+			ins[i][j] = in
+			colL[j], colR[j] = max(colL[j], in.l), max(colR[j], in.r)
+			rowB[i], rowT[i] = max(rowB[i], in.b), max(rowT[i], in.t)
+		}
 	}
-	if _, ok := p.Y.Scale.(plot.LinearScale); !ok {
-		return
+	w, h := cw-pad*vg.Length(cols+1), ch-pad*vg.Length(rows+1)
+	for j := range cols {
+		w -= colL[j] + colR[j]
 	}
-	// Units per point along each axis; raise the smaller one.
-	ux, uy := dx/w, dy/h
-	switch {
-	case ux < uy:
-		c, half := (p.X.Min+p.X.Max)/2, uy*w/2
-		p.X.Min, p.X.Max = c-half, c+half
-	case uy < ux:
-		c, half := (p.Y.Min+p.Y.Max)/2, ux*h/2
-		p.Y.Min, p.Y.Max = c-half, c+half
+	for i := range rows {
+		h -= rowB[i] + rowT[i]
 	}
+	w, h = w/vg.Length(cols), h/vg.Length(rows)
+	if w <= 0 || h <= 0 {
+		return out // too small to align: plain tiles
+	}
+	y := c.Max.Y - pad
+	for i := range grid {
+		top := y - rowT[i]
+		x := c.Min.X + pad
+		for j, p := range grid[i] {
+			left := x + colL[j]
+			x = left + w + colR[j] + pad
+			if p == nil {
+				continue
+			}
+			want := vg.Rectangle{Min: vg.Point{X: left, Y: top - h}, Max: vg.Point{X: left + w, Y: top}}
+			in := ins[i][j]
+			cv := c
+			cv.Rectangle = vg.Rectangle{
+				Min: vg.Point{X: want.Min.X - in.l, Y: want.Min.Y - in.b},
+				Max: vg.Point{X: want.Max.X + in.r, Y: want.Max.Y + in.t},
+			}
+			// Margins depend a little on the canvas size; correct twice.
+			for range 2 {
+				d := p.DataCanvas(cv)
+				cv.Min.X += want.Min.X - d.Min.X
+				cv.Max.X += want.Max.X - d.Max.X
+				cv.Min.Y += want.Min.Y - d.Min.Y
+				cv.Max.Y += want.Max.Y - d.Max.Y
+			}
+			out[i][j] = cv
+		}
+		y = top - h - rowB[i] - pad
+	}
+	return out
+}
+
+// equalAspect gives every linear-scaled panel of grid the same scale, in
+// points per data unit along both x and y: the largest scale at which each
+// panel's data ranges still fit its data area. Ranges are widened about
+// their centres. Widening changes tick labels and so the space the axes
+// take, hence a few passes. It returns the final canvases.
+func equalAspect(grid [][]*plot.Plot, pad vg.Length, c draw.Canvas, canvases [][]draw.Canvas) [][]draw.Canvas {
+	type span struct{ cx, cy, dx, dy float64 }
+	orig := make(map[*plot.Plot]span)
+	for _, r := range grid {
+		for _, p := range r {
+			if p == nil || !linear(p) {
+				continue
+			}
+			dx, dy := p.X.Max-p.X.Min, p.Y.Max-p.Y.Min
+			if !(dx > 0 && dy > 0) || math.IsInf(dx, 0) || math.IsInf(dy, 0) {
+				continue
+			}
+			orig[p] = span{(p.X.Min + p.X.Max) / 2, (p.Y.Min + p.Y.Max) / 2, dx, dy}
+		}
+	}
+	if len(orig) == 0 {
+		return canvases
+	}
+	for range 3 {
+		k := math.Inf(1) // points per data unit
+		for i, r := range grid {
+			for j, p := range r {
+				s, ok := orig[p]
+				if !ok {
+					continue
+				}
+				da := p.DataCanvas(canvases[i][j])
+				w, h := float64(da.Max.X-da.Min.X), float64(da.Max.Y-da.Min.Y)
+				k = math.Min(k, math.Min(w/s.dx, h/s.dy))
+			}
+		}
+		if !(k > 0) || math.IsInf(k, 0) {
+			return canvases
+		}
+		for i, r := range grid {
+			for j, p := range r {
+				s, ok := orig[p]
+				if !ok {
+					continue
+				}
+				da := p.DataCanvas(canvases[i][j])
+				hw, hh := float64(da.Max.X-da.Min.X)/k/2, float64(da.Max.Y-da.Min.Y)/k/2
+				p.X.Min, p.X.Max = s.cx-hw, s.cx+hw
+				p.Y.Min, p.Y.Max = s.cy-hh, s.cy+hh
+			}
+		}
+		canvases = layout(grid, pad, c)
+	}
+	return canvases
+}
+
+func linear(p *plot.Plot) bool {
+	_, okx := p.X.Scale.(plot.LinearScale)
+	_, oky := p.Y.Scale.(plot.LinearScale)
+	return okx && oky
 }
