@@ -1,0 +1,47 @@
+// Package mf factorizes matrices: A ≈ WH with W m×k and H k×n.
+//
+// # Dense factorization by gradient methods
+//
+// Dense.Factorize minimizes, by full-batch gradient descent or by Adam with
+// PyTorch's update order,
+//
+//	L(W, H) = (1/N) ‖M ⊙ (A − WH)‖²_F + λ(‖W‖²_F + ‖H‖²_F)
+//
+// where M is an optional 0/1 mask of observed entries (all ones by
+// default), N is the number of observed entries (the Mean reduction, as
+// torch.nn.functional.mse_loss) or 1 (the Sum reduction), and λ ≥ 0 is an
+// optional L2 penalty (zero by default). The gradients are written by hand,
+//
+//	∇_W L = (2/N) R Hᵀ + 2λW,   ∇_H L = (2/N) Wᵀ R + 2λH,   R = M ⊙ (WH − A),
+//
+// and checked against finite differences in the tests. W and H start as
+// U[0,1) draws from an explicit *rand.Rand; the same seed gives the same
+// bits, whatever the number of goroutines used. Training runs in float64
+// or, to reproduce PyTorch's float32 runs, in float32.
+//
+// The loss recorded for iteration t is the loss before that iteration's
+// update, which is what the loop
+//
+//	loss = mse_loss(W @ H, A); loss.backward(); optimizer.step()
+//	if (t+1) % 500 == 0: print(f"Iteration {t+1}, loss: {loss.item()}")
+//
+// prints. A Callback every N iterations receives (t, loss); training stops
+// early when the loss reaches a tolerance, and stops with an error wrapping
+// ErrDiverged, naming the iteration, when the loss becomes NaN, infinite or
+// explodes.
+//
+// # Rank
+//
+// By the Eckart–Young–Mirsky theorem no rank-k product beats the truncated
+// SVD: min_{rank X ≤ k} ‖A − X‖²_F = Σ_{i>k} σᵢ². OptimalLoss and
+// OptimalLosses return this bound so a notebook can show that Adam reaches it.
+//
+// # Failures
+//
+// Programmer misuse (a mask or destination of the wrong shape, a nil
+// *rand.Rand, impossible settings) panics with a package sentinel error
+// (ErrShape, ErrNilRand, ErrSettings, ErrNotFactorized). Bad data (NaN or
+// infinite elements, empty input, k ≤ 0) returns an error wrapping ErrData
+// that names the problem. Divergence returns an error wrapping ErrDiverged;
+// no partially trained or NaN factors are ever returned as a result.
+package mf

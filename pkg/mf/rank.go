@@ -1,0 +1,65 @@
+package mf
+
+import (
+	"fmt"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// OptimalLoss returns the smallest loss any rank-k product WH reaches on a,
+// by the Eckart–Young–Mirsky theorem:
+//
+//	min_{rank X ≤ k} ‖A − X‖²_F = Σ_{i>k} σᵢ²
+//
+// divided by mn when r is Mean. It is what Dense.Factorize with rank k and
+// no mask or penalty can at best reach. For seed 000's
+// A = [[5,3],[3,2],[2,1],[1,1]] and k = 1 the mean loss is 0.020898.
+//
+// OptimalLoss returns an error wrapping ErrData if k ≤ 0, a is empty or has
+// NaN or infinite elements, and an error if the SVD does not converge. It
+// panics with ErrSettings if r is not Mean or Sum.
+func OptimalLoss(a mat.Matrix, k int, r Reduction) (float64, error) {
+	if k <= 0 {
+		return 0, fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrData, k)
+	}
+	losses, err := OptimalLosses(a, r)
+	if err != nil {
+		return 0, err
+	}
+	if k >= len(losses) {
+		return 0, nil
+	}
+	return losses[k], nil
+}
+
+// OptimalLosses returns the optimal rank-k loss of a for every
+// k = 0, 1, …, min(m, n) (the last is zero): element k is Σ_{i>k} σᵢ²,
+// divided by mn when r is Mean. It fails and panics like OptimalLoss.
+func OptimalLosses(a mat.Matrix, r Reduction) ([]float64, error) {
+	if r != Mean && r != Sum {
+		panic(ErrSettings)
+	}
+	m, n := a.Dims()
+	if m == 0 || n == 0 {
+		return nil, fmt.Errorf("%w: A is empty (%d×%d)", ErrData, m, n)
+	}
+	if err := checkFinite("A", a); err != nil {
+		return nil, err
+	}
+	var svd mat.SVD
+	if !svd.Factorize(a, mat.SVDNone) {
+		return nil, fmt.Errorf("mf: SVD of the %d×%d matrix did not converge", m, n)
+	}
+	sv := svd.Values(nil)
+	losses := make([]float64, len(sv)+1)
+	// Sum the tail from the smallest singular value up, for accuracy.
+	for i := len(sv) - 1; i >= 0; i-- {
+		losses[i] = losses[i+1] + sv[i]*sv[i]
+	}
+	if r == Mean {
+		for i := range losses {
+			losses[i] /= float64(m * n)
+		}
+	}
+	return losses, nil
+}
