@@ -133,3 +133,8 @@ func TestGoldenRotationStretch(t *testing.T) {
 func TestGoldenEigenvectors(t *testing.T) { checkPlot(t, ExampleEigenvectors, "eigenvectors.png") }
 func TestGoldenSVDGeometry(t *testing.T)  { checkPlot(t, ExampleSVDGeometry, "svd_geometry.png") }
 func TestGoldenVectors(t *testing.T)      { checkPlot(t, ExamplePlotVectors, "vectors.png") }
+
+func TestGoldenLossCurves(t *testing.T) { checkPlot(t, ExampleLossCurves, "loss_curves.png") }
+func TestGoldenHeatmap(t *testing.T)    { checkPlot(t, ExampleHeatmap, "heatmap.png") }
+func TestGoldenSpectrum(t *testing.T)   { checkPlot(t, ExampleSpectrum, "spectrum.png") }
+func TestGoldenImageGrid(t *testing.T)  { checkPlot(t, ExampleImageGrid, "image_grid.png") }

@@ -50,3 +50,50 @@ func niceStep(span float64, n int) float64 {
 	}
 	return 10 * p
 }
+
+// LogTicks is a plot.Ticker for log axes with a labelled tick at each power
+// of ten (every second or third when the range spans many decades), minor
+// ticks between them when there is room, and short labels: "0.01", "100",
+// "1e-14" instead of plot.LogTicks' float noise.
+type LogTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (LogTicks) Ticks(min, max float64) []plot.Tick {
+	if !(min > 0) || !(max > min) || math.IsInf(max, 0) {
+		return nil
+	}
+	lo, hi := int(math.Floor(math.Log10(min))), int(math.Ceil(math.Log10(max)))
+	decades := hi - lo
+	every := 1
+	for decades/every > 8 {
+		every++
+	}
+	var ticks []plot.Tick
+	for e := lo; e <= hi; e++ {
+		base := math.Pow(10, float64(e))
+		if base >= min*(1-1e-9) && base <= max*(1+1e-9) {
+			t := plot.Tick{Value: base}
+			if e%every == 0 {
+				t.Label = powerLabel(e)
+			}
+			ticks = append(ticks, t)
+		}
+		if decades > 6 {
+			continue
+		}
+		for m := 2; m <= 9; m++ {
+			if v := float64(m) * base; v >= min && v <= max {
+				ticks = append(ticks, plot.Tick{Value: v})
+			}
+		}
+	}
+	return ticks
+}
+
+// powerLabel formats 10^e briefly.
+func powerLabel(e int) string {
+	if e >= -3 && e <= 4 {
+		return strconv.FormatFloat(math.Pow(10, float64(e)), 'f', -1, 64)
+	}
+	return "1e" + strconv.Itoa(e)
+}
