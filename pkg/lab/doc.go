@@ -1,0 +1,59 @@
+// Package lab checks students' answers in FactorLab's lab notebooks.
+//
+// A lab notebook gives a task with a Go stub to complete, followed by a check
+// cell that calls one of the Check* functions of this package with the
+// student's function and shows the Report it returns:
+//
+//	%%
+//	lab.Show(lab.CheckAdamStep(AdamStep))
+//
+// A Report is a list of Verdicts. Each Verdict says what was checked, whether
+// it passed (✓) or failed (✗), the expected and the actual value, by how much
+// they differ and, on failure, a hint. Show renders a Report as Markdown in a
+// GoNB notebook and prints it as plain text anywhere else, so `go test` and
+// Example functions see exactly the verdicts a student sees.
+//
+// # Comparisons
+//
+// Numbers are compared with a Tolerance: got passes when
+//
+//	|got − want| ≤ Abs + Rel·|want|
+//
+// and vectors and matrices use the largest element difference and the
+// largest |want| (the max-norm). A nil Tolerance means DefaultAbs and
+// DefaultRel. Eigen- and singular vectors are never compared element by
+// element: Direction normalises both vectors and checks |⟨v, v_ref⟩| ≈ 1, so
+// v and −v (and any non-zero multiple) are the same answer, and Eigenpair
+// checks the residual ‖Av − λv‖ / ‖v‖ directly. Properties such as "is
+// symmetric and has a negative eigenvalue" are checked with Satisfies, so
+// that any valid counterexample passes, not just the one in the solution.
+//
+// # Student code
+//
+// Student functions are called through Run, in their own goroutine with a
+// time limit (DefaultTimeout). A panic becomes a ✗ verdict that quotes the
+// panic value and names the function where it happened; a stub that panics
+// with TODO (or any value whose text starts with "TODO"), a nil function and
+// a stub that returns nil all give a friendly "not implemented yet" verdict
+// instead of a stack trace. A function that does not return in time — an
+// infinite loop — gives a "did not finish" verdict. Go cannot kill a
+// goroutine: the runaway goroutine is abandoned, not stopped, and keeps
+// running (and using a CPU) until the program ends. In GoNB every cell is
+// its own program, so it ends with the cell; in a long-running program or
+// a test, an abandoned goroutine lives on until the process exits.
+//
+// # The labs
+//
+// The Check* functions and the student function types belong to six labs,
+// each reproducing a result of FactorLab's source notes:
+//
+//	L1  Adam by hand: MSEGradient, AdamStep, Train for A ≈ WH   (seed 000, "Code in PyTorch")
+//	L2  eigenpairs from the characteristic polynomial            (seed 001 §13.2, seed 000 "Eigen Decomposition")
+//	L3  break the claim: counterexamples to three statements     (seed 001 §13.2)
+//	L4  fix the naive SVD: uᵢ = Avᵢ/σᵢ                          (seed 001 §13.3.1)
+//	L5  low rank: the Eckart–Young optimum for k = 1             (seed 000's matrix)
+//	L6  linear maps: rotation, stretch and the unit square       (seed 001 §13.1)
+//
+// Reference answers are computed here with gonum/mat, independently of the
+// student's code.
+package lab

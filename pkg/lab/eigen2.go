@@ -1,0 +1,141 @@
+package lab
+
+import (
+	"fmt"
+	"sort"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// CharPolyFunc is the student's function of lab L2, task 1: the
+// coefficients of det(A − λI) = λ² + bλ + c for a 2×2 matrix A.
+type CharPolyFunc func(a *mat.Dense) (b, c float64)
+
+// EigenvaluesFunc is the student's function of lab L2, task 2: the two
+// real eigenvalues of a 2×2 matrix, roots of the characteristic polynomial,
+// in any order.
+type EigenvaluesFunc func(a *mat.Dense) (l1, l2 float64)
+
+// EigenvectorFunc is the student's function of lab L2, task 3: a non-zero
+// x with (A − λI)x = 0, for an eigenvalue λ of the 2×2 matrix A.
+type EigenvectorFunc func(a *mat.Dense, lambda float64) []float64
+
+// L2Matrices returns the matrices of lab L2: seed 001's [[2, 1], [1, 2]]
+// and seed 000's [[4, 1], [2, 3]].
+func L2Matrices() []*mat.Dense {
+	return []*mat.Dense{
+		mat.NewDense(2, 2, []float64{2, 1, 1, 2}),
+		mat.NewDense(2, 2, []float64{4, 1, 2, 3}),
+	}
+}
+
+// l2Extra adds a matrix with irrational eigenvalues, so that a hard-coded
+// answer does not pass.
+func l2Extra() []*mat.Dense {
+	return append(L2Matrices(), mat.NewDense(2, 2, []float64{1, 2, 3, 4}))
+}
+
+// realEigen returns the eigenvalues of a (real spectrum assumed) in
+// descending order with unit eigenvectors, computed by gonum.
+func realEigen(a mat.Matrix) ([]float64, [][]float64) {
+	var e mat.Eigen
+	if !e.Factorize(a, mat.EigenRight) {
+		panic("lab: reference eigendecomposition failed")
+	}
+	vals := e.Values(nil)
+	var v mat.CDense
+	e.VectorsTo(&v)
+	n := len(vals)
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(i, j int) bool { return real(vals[idx[i]]) > real(vals[idx[j]]) })
+	ls := make([]float64, n)
+	vs := make([][]float64, n)
+	for k, i := range idx {
+		ls[k] = real(vals[i])
+		vs[k] = make([]float64, n)
+		for r := 0; r < n; r++ {
+			vs[k][r] = real(v.At(r, i))
+		}
+	}
+	return ls, vs
+}
+
+// CheckCharPoly checks lab L2, task 1 on both L2 matrices and on
+// [[1, 2], [3, 4]]: b = −tr(A), c = det(A).
+func CheckCharPoly(f CharPolyFunc) Report {
+	r := Report{Title: "L2.1 characteristic polynomial"}
+	if f == nil {
+		return r.notImplemented("CharPoly")
+	}
+	for _, a := range l2Extra() {
+		var b, c float64
+		if !call(&r, "CharPoly", func() { b, c = f(mat.DenseCopyOf(a)) }) {
+			return r
+		}
+		wb, wc := -mat.Trace(a), mat.Det(a)
+		v := Vector("det(A − λI) = λ² + bλ + c for A = "+matString(a)+": (b, c)", []float64{b, c}, []float64{wb, wc}, nil)
+		if !v.Passed() {
+			v.Hint = "expand (a − λ)(d − λ) − bc: the λ coefficient is −(a + d) = −tr(A), the constant is ad − bc = det(A)"
+		}
+		r.Add(v)
+	}
+	return r
+}
+
+// CheckEigenvalues checks lab L2, task 2 on both L2 matrices and on
+// [[1, 2], [3, 4]], in any order.
+func CheckEigenvalues(f EigenvaluesFunc) Report {
+	r := Report{Title: "L2.2 eigenvalues from the characteristic polynomial"}
+	if f == nil {
+		return r.notImplemented("Eigenvalues")
+	}
+	for _, a := range l2Extra() {
+		var l1, l2 float64
+		if !call(&r, "Eigenvalues", func() { l1, l2 = f(mat.DenseCopyOf(a)) }) {
+			return r
+		}
+		want, _ := realEigen(a)
+		got := []float64{l1, l2}
+		sort.Sort(sort.Reverse(sort.Float64Slice(got)))
+		v := Vector("eigenvalues of "+matString(a)+" (any order)", got, want, nil)
+		if !v.Passed() {
+			v.Hint = "λ = (−b ± √(b² − 4c)) / 2 with b = −tr(A), c = det(A); return both roots"
+			if l1 == l2 {
+				v.Hint = "you returned the same root twice: one root uses +√, the other −√"
+			}
+		}
+		r.Add(v)
+	}
+	return r
+}
+
+// CheckEigenvectors checks lab L2, task 3 for every eigenvalue of both L2
+// matrices: by the residual ‖Ax − λx‖/‖x‖ and, sign-free, against gonum's
+// eigenvector.
+func CheckEigenvectors(f EigenvectorFunc) Report {
+	r := Report{Title: "L2.3 eigenvectors"}
+	if f == nil {
+		return r.notImplemented("Eigenvector")
+	}
+	for _, a := range L2Matrices() {
+		ls, vs := realEigen(a)
+		for k, l := range ls {
+			var x []float64
+			if !call(&r, "Eigenvector", func() { x = f(mat.DenseCopyOf(a), l) }) {
+				return r
+			}
+			name := fmt.Sprintf("A = %s, λ = %s", matString(a), num(l))
+			ep := Eigenpair(name+": Ax = λx", a, l, x, nil)
+			if ep.Status == NotImplemented {
+				r.Add(ep)
+				return r
+			}
+			d := Direction(name+": direction", x, vs[k], &Tolerance{Abs: 1e-9})
+			r.Add(ep, d)
+		}
+	}
+	return r
+}

@@ -1,0 +1,108 @@
+package lab
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// OptimalMSEFunc is the student's function of lab L5, task 1: the smallest
+// mean squared error mean((A − WH)²) of any rank-k factorization of an m×n
+// matrix with singular values σ (Eckart–Young): Σ_{i>k} σᵢ² / (mn).
+type OptimalMSEFunc func(sigma []float64, k, m, n int) float64
+
+// RankOneFunc is the student's function of lab L5, task 2: factors W (m×1)
+// and H (1×n) of the best rank-1 approximation A ≈ WH.
+type RankOneFunc func(a *mat.Dense) (w, h *mat.Dense)
+
+// EckartYoungMSE is the optimum of lab L5 for seed 000's matrix and k = 1:
+// σ₂²/8 = 0.0208980337503154 (σ₂ = 0.408881731069662, computed with
+// gonum's SVD).
+const EckartYoungMSE = 0.0208980337503154
+
+// optimalMSE is the reference for OptimalMSEFunc.
+func optimalMSE(sigma []float64, k, m, n int) float64 {
+	s := 0.0
+	for i := k; i < len(sigma); i++ {
+		s += sigma[i] * sigma[i]
+	}
+	return s / float64(m*n)
+}
+
+// MSE returns mean((A − WH)²). It panics if the shapes do not match.
+func MSE(a, w, h mat.Matrix) float64 {
+	var e mat.Dense
+	e.Mul(w, h)
+	e.Sub(&e, a)
+	m, n := a.Dims()
+	f := mat.Norm(&e, 2)
+	return f * f / float64(m*n)
+}
+
+// CheckOptimalMSE checks lab L5, task 1 on seed 000's matrix (k = 1, 2) and
+// L4's matrix (k = 1).
+func CheckOptimalMSE(f OptimalMSEFunc) Report {
+	r := Report{Title: "L5.1 the Eckart–Young optimum"}
+	if f == nil {
+		return r.notImplemented("OptimalMSE")
+	}
+	cases := []struct {
+		a *mat.Dense
+		k int
+	}{{SeedMatrix(), 1}, {SeedMatrix(), 2}, {SVDMatrix(), 1}}
+	for _, c := range cases {
+		_, sigma, _ := referenceSVD(c.a)
+		m, n := c.a.Dims()
+		var got float64
+		if !call(&r, "OptimalMSE", func() { got = f(append([]float64(nil), sigma...), c.k, m, n) }) {
+			return r
+		}
+		want := optimalMSE(sigma, c.k, m, n)
+		v := Scalar(fmt.Sprintf("optimal MSE, k = %d, A = %s", c.k, matString(c.a)), got, want, &Tolerance{Abs: 1e-12, Rel: 1e-9})
+		if !v.Passed() {
+			v.Hint = "sum the squares of the singular values you drop (σ_{k+1}, …) and divide by the number of entries m·n"
+			if want != 0 && math.Abs(got/want-float64(m*n)) < 1e-6*float64(m*n) {
+				v.Hint = "that is the squared Frobenius error; the MSE divides it by m·n"
+			}
+		}
+		r.Add(v)
+	}
+	return r
+}
+
+// CheckRankOne checks lab L5, task 2 on seed 000's matrix: the factors must
+// be 4×1 and 1×2 and reach the Eckart–Young optimum EckartYoungMSE.
+func CheckRankOne(f RankOneFunc) Report {
+	r := Report{Title: "L5.2 best rank-1 factorization of seed 000's matrix"}
+	if f == nil {
+		return r.notImplemented("RankOne")
+	}
+	a := SeedMatrix()
+	var w, h *mat.Dense
+	if !call(&r, "RankOne", func() { w, h = f(mat.DenseCopyOf(a)) }) {
+		return r
+	}
+	if isNilMatrix(w) || isNilMatrix(h) {
+		r.Add(notImplemented(Verdict{Name: "RankOne", Diff: math.NaN(), Tol: math.NaN()}))
+		return r
+	}
+	wr, wc := w.Dims()
+	hr, hc := h.Dims()
+	if wr != 4 || wc != 1 || hr != 1 || hc != 2 {
+		r.Add(Verdict{Name: "shapes of W and H", Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
+			Message: fmt.Sprintf("W is %d×%d and H is %d×%d, want 4×1 and 1×2", wr, wc, hr, hc),
+			Hint:    "k = 1: W is one column (m×1), H is one row (1×n)"})
+		return r
+	}
+	got := MSE(a, w, h)
+	v := Scalar("MSE of WH (Eckart–Young optimum 0.020898)", got, EckartYoungMSE, &Tolerance{Abs: 1e-9, Rel: 1e-7})
+	if v.Passed() {
+		v.Message = fmt.Sprintf("MSE = %.6f, the Eckart–Young optimum", got)
+	} else {
+		v.Message = fmt.Sprintf("MSE = %.6f, optimum %.6f", got, EckartYoungMSE)
+		v.Hint = "use the largest singular value and its vectors: W = σ₁u₁ (a column), H = v₁ᵀ (a row)"
+	}
+	r.Add(v)
+	return r
+}

@@ -1,0 +1,205 @@
+package lab
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// SingularValuesFunc is the student's function of lab L4, task 1: the
+// singular values of A, as square roots of the eigenvalues of AᵀA, in
+// descending order (min(m, n) of them).
+type SingularValuesFunc func(a *mat.Dense) []float64
+
+// FixUFunc is the student's function of lab L4, task 2: given A (m×n), its
+// singular values σ and the right singular vectors V (n×n, columns vᵢ),
+// return U (m×n) with columns uᵢ = Avᵢ/σᵢ, so that UΣVᵀ = A.
+type FixUFunc func(a *mat.Dense, sigma []float64, v *mat.Dense) *mat.Dense
+
+// SVDMatrix returns a new copy of lab L4's matrix [[1, 2], [3, 4], [5, 6]].
+func SVDMatrix() *mat.Dense {
+	return mat.NewDense(3, 2, []float64{1, 2, 3, 4, 5, 6})
+}
+
+// NaiveSVD is the construction of seed 001 §13.3.1, which lab L4 repairs:
+// V from the eigendecomposition AᵀA = VΛ₁Vᵀ, U from AAᵀ = UΛ₂Uᵀ (its first n
+// columns), Σ = √Λ₁, all in descending order. Each eigenvector is only
+// defined up to sign, and the two decompositions choose their signs
+// independently — here by the common convention of a non-negative first
+// entry — so UΣVᵀ need not be A. It panics if a has more columns than rows.
+func NaiveSVD(a mat.Matrix) (u *mat.Dense, sigma []float64, v *mat.Dense) {
+	m, n := a.Dims()
+	if n > m {
+		panic(fmt.Sprintf("lab: NaiveSVD of a %d×%d matrix, want at least as many rows as columns", m, n))
+	}
+	var ata, aat mat.SymDense
+	ata.SymOuterK(1, a.T())
+	aat.SymOuterK(1, a)
+	l1, vv := symEigenDesc(&ata)
+	_, uu := symEigenDesc(&aat)
+	sigma = make([]float64, n)
+	for i := range sigma {
+		sigma[i] = math.Sqrt(math.Max(l1[i], 0))
+	}
+	return uu.Slice(0, m, 0, n).(*mat.Dense), sigma, vv
+}
+
+// symEigenDesc returns the eigenvalues of s in descending order and the
+// eigenvectors as columns, each with a non-negative first non-zero entry.
+func symEigenDesc(s *mat.SymDense) ([]float64, *mat.Dense) {
+	var e mat.EigenSym
+	if !e.Factorize(s, true) {
+		panic("lab: symmetric eigendecomposition failed")
+	}
+	vals := e.Values(nil)
+	var vecs mat.Dense
+	e.VectorsTo(&vecs)
+	n := len(vals)
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return vals[idx[i]] > vals[idx[j]] })
+	out := mat.NewDense(n, n, nil)
+	ls := make([]float64, n)
+	for k, i := range idx {
+		ls[k] = vals[i]
+		sign := 1.0
+		for r := 0; r < n; r++ {
+			if x := vecs.At(r, i); math.Abs(x) > 1e-12 {
+				if x < 0 {
+					sign = -1
+				}
+				break
+			}
+		}
+		for r := 0; r < n; r++ {
+			out.Set(r, k, sign*vecs.At(r, i))
+		}
+	}
+	return ls, out
+}
+
+// Reconstruct returns UΣVᵀ for U (m×k), σ (k values) and V (n×k or n×n; its
+// first k columns are used). It panics on mismatched shapes.
+func Reconstruct(u mat.Matrix, sigma []float64, v mat.Matrix) *mat.Dense {
+	m, k := u.Dims()
+	n, vc := v.Dims()
+	if len(sigma) != k || vc < k {
+		panic(fmt.Sprintf("lab: Reconstruct with U %d×%d, %d singular values and V %d×%d", m, k, len(sigma), n, vc))
+	}
+	us := mat.DenseCopyOf(u)
+	for j := 0; j < k; j++ {
+		for i := 0; i < m; i++ {
+			us.Set(i, j, us.At(i, j)*sigma[j])
+		}
+	}
+	var out mat.Dense
+	out.Mul(us, mat.DenseCopyOf(v).Slice(0, n, 0, k).T())
+	return &out
+}
+
+// referenceSVD returns gonum's thin SVD of a.
+func referenceSVD(a mat.Matrix) (u *mat.Dense, sigma []float64, v *mat.Dense) {
+	var s mat.SVD
+	if !s.Factorize(a, mat.SVDThin) {
+		panic("lab: reference SVD failed")
+	}
+	u, v = &mat.Dense{}, &mat.Dense{}
+	s.UTo(u)
+	s.VTo(v)
+	return u, s.Values(nil), v
+}
+
+func column(m mat.Matrix, j int) []float64 {
+	r, _ := m.Dims()
+	out := make([]float64, r)
+	for i := range out {
+		out[i] = m.At(i, j)
+	}
+	return out
+}
+
+// CheckSingularValues checks lab L4, task 1 on L4's matrix and on seed
+// 000's matrix, against gonum's SVD.
+func CheckSingularValues(f SingularValuesFunc) Report {
+	r := Report{Title: "L4.1 singular values from AᵀA"}
+	if f == nil {
+		return r.notImplemented("SingularValues")
+	}
+	for _, a := range []*mat.Dense{SVDMatrix(), SeedMatrix()} {
+		var got []float64
+		if !call(&r, "SingularValues", func() { got = f(mat.DenseCopyOf(a)) }) {
+			return r
+		}
+		_, want, _ := referenceSVD(a)
+		v := Vector("σ of "+matString(a), got, want, nil)
+		switch {
+		case v.Status == NotImplemented:
+			r.Add(v)
+			return r
+		case v.Status == Fail && len(got) == len(want) && got[0] < got[len(got)-1]:
+			v.Hint = "sort the singular values in descending order, σ₁ ≥ σ₂ ≥ … (mat.EigenSym returns eigenvalues in ascending order)"
+		case v.Status == Fail && len(got) == len(want) && math.Abs(got[0]-want[0]*want[0]) < 1e-6*want[0]*want[0]:
+			v.Hint = "these are the eigenvalues of AᵀA: the singular values are their square roots"
+		case v.Status == Fail:
+			v.Hint = "σᵢ = √λᵢ where λᵢ are the eigenvalues of AᵀA (n×n for an m×n A)"
+		}
+		r.Add(v)
+	}
+	return r
+}
+
+// CheckFixU checks lab L4, task 2: with σ and V of NaiveSVD, the student's U
+// must have orthonormal columns, give UΣVᵀ = A, and match gonum's left
+// singular vectors up to sign. It checks L4's matrix and seed 000's matrix.
+func CheckFixU(f FixUFunc) Report {
+	r := Report{Title: "L4.2 fix the naive SVD with uᵢ = Avᵢ/σᵢ"}
+	if f == nil {
+		return r.notImplemented("FixU")
+	}
+	for _, a := range []*mat.Dense{SVDMatrix(), SeedMatrix()} {
+		_, sigma, v := NaiveSVD(a)
+		var u *mat.Dense
+		if !call(&r, "FixU", func() { u = f(mat.DenseCopyOf(a), append([]float64(nil), sigma...), mat.DenseCopyOf(v)) }) {
+			return r
+		}
+		m, n := a.Dims()
+		name := "A = " + matString(a)
+		if isNilMatrix(u) {
+			r.Add(notImplemented(Verdict{Name: "FixU", Diff: math.NaN(), Tol: math.NaN()}))
+			return r
+		}
+		if ur, uc := u.Dims(); ur != m || uc != n {
+			r.Add(Verdict{Name: name + ": shape of U", Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
+				Message: fmt.Sprintf("U is %d×%d, want %d×%d", ur, uc, m, n), Hint: "U has one column uᵢ = Avᵢ/σᵢ per singular value"})
+			continue
+		}
+		rec := Matrix(name+": UΣVᵀ = A", Reconstruct(u, sigma, v), a, &Tolerance{Abs: 1e-9, Rel: 1e-9})
+		if rec.Status == Fail {
+			rec.Hint = "column i of U must be A·vᵢ divided by σᵢ, with vᵢ the i-th column of the V you are given"
+		}
+		var utu mat.Dense
+		utu.Mul(u.T(), u)
+		orth := Matrix(name+": UᵀU = I", &utu, eye(n), &Tolerance{Abs: 1e-9})
+		if orth.Status == Fail {
+			orth.Hint = "divide A·vᵢ by σᵢ so that every uᵢ has length 1"
+		}
+		r.Add(rec, orth)
+		ru, _, _ := referenceSVD(a)
+		for j := 0; j < n; j++ {
+			r.Add(Direction(fmt.Sprintf("%s: u%d", name, j+1), column(u, j), column(ru, j), &Tolerance{Abs: 1e-9}))
+		}
+	}
+	return r
+}
+
+func eye(n int) *mat.Dense {
+	d := mat.NewDense(n, n, nil)
+	for i := 0; i < n; i++ {
+		d.Set(i, i, 1)
+	}
+	return d
+}
