@@ -53,7 +53,11 @@ func testState(a, mask mat.Matrix, k int, s *DenseSettings, rng *rand.Rand) *den
 // scalar kernel (n < vectorMinCols) and on the vector and chunked kernels.
 func TestDenseGradient(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, size := range []struct{ m, n, k int }{{4, 2, 2}, {5, 40, 3}, {70, 120, 8}} {
+	sizes := []struct{ m, n, k int }{{4, 2, 2}, {5, 40, 3}, {70, 120, 8}}
+	if testing.Short() {
+		sizes = sizes[:2]
+	}
+	for _, size := range sizes {
 		for _, red := range []Reduction{Mean, Sum} {
 			for _, masked := range []bool{false, true} {
 				for _, lambda := range []float64{0, 0.3} {

@@ -1,0 +1,259 @@
+package mf
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// NMFObjective selects the divergence NMF minimizes.
+type NMFObjective int
+
+const (
+	// Frobenius is ‖A − WH‖²_F. It is the default.
+	Frobenius NMFObjective = iota
+	// KL is the generalized Kullback–Leibler divergence
+	// D(A‖WH) = Σ (A log(A/WH) − A + WH).
+	KL
+)
+
+// Defaults of NMFSettings.
+const (
+	// DefaultNMFIterations is the number of multiplicative updates.
+	DefaultNMFIterations = 200
+	// DefaultNMFEpsilon is added to denominators to avoid 0/0; it is
+	// scikit-learn's EPSILON = np.finfo(np.float32).eps = 2⁻²³ of
+	// sklearn/decomposition/_nmf.py. Adding a positive constant to the
+	// denominator keeps Lee and Seung's auxiliary-function argument valid,
+	// so the objective still never rises.
+	DefaultNMFEpsilon = 0x1p-23
+)
+
+// NMFSettings configures NMF.Factorize. A nil pointer or a zero field means
+// the default.
+type NMFSettings struct {
+	Objective  NMFObjective
+	Iterations int
+	Epsilon    float64
+	// Tolerance stops early once the relative decrease of the objective in
+	// one iteration is below Tolerance; zero never stops early.
+	Tolerance float64
+	// Callback, if not nil, is called every Every iterations (Every 0 means
+	// 1) with the iteration (from 1) and the objective before its update.
+	Every    int
+	Callback func(iteration int, objective float64)
+}
+
+// NMF is a non-negative factorization A ≈ WH, W ≥ 0 (m×k) and H ≥ 0 (k×n),
+// of a non-negative matrix A, computed by Lee and Seung's multiplicative
+// updates (Lee & Seung 2001, "Algorithms for non-negative matrix
+// factorization", NIPS 13, Theorems 1 and 2):
+//
+//	Frobenius: H ← H ⊙ (WᵀA) ⊘ (WᵀWH),  W ← W ⊙ (AHᵀ) ⊘ (WHHᵀ)
+//	KL:        H ← H ⊙ (Wᵀ(A ⊘ WH)) ⊘ (Wᵀ𝟙),  W ← W ⊙ ((A ⊘ WH)Hᵀ) ⊘ (𝟙Hᵀ)
+//
+// under which W and H stay non-negative and the objective never rises. The
+// zero value is ready for Factorize.
+type NMF struct {
+	w, h   *mat.Dense
+	losses []float64
+	loss   float64
+	iters  int
+}
+
+// Factorize computes W and H starting from U[0,1)·√(mean(A)/k) entries drawn
+// from rng (scikit-learn's "random" initialisation scale). It returns an
+// error wrapping ErrData if k ≤ 0, A is empty, or an element is negative,
+// NaN or infinite (the error names it). It panics with ErrNilRand if rng is
+// nil and with ErrSettings for negative settings or an unknown objective.
+func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) error {
+	*f = NMF{}
+	if rng == nil {
+		panic(ErrNilRand)
+	}
+	var c NMFSettings
+	if s != nil {
+		c = *s
+	}
+	if c.Iterations < 0 || c.Epsilon < 0 || c.Tolerance < 0 || c.Every < 0 || (c.Objective != Frobenius && c.Objective != KL) {
+		panic(ErrSettings)
+	}
+	if c.Iterations == 0 {
+		c.Iterations = DefaultNMFIterations
+	}
+	if c.Epsilon == 0 {
+		c.Epsilon = DefaultNMFEpsilon
+	}
+	if c.Every == 0 {
+		c.Every = 1
+	}
+	m, n := a.Dims()
+	if k <= 0 {
+		return fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrData, k)
+	}
+	if m == 0 || n == 0 {
+		return fmt.Errorf("%w: A is empty (%d×%d)", ErrData, m, n)
+	}
+	if err := checkFinite("A", a); err != nil {
+		return err
+	}
+	ad := mat.DenseCopyOf(a)
+	sum := 0.0
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			v := ad.At(i, j)
+			if v < 0 {
+				return fmt.Errorf("%w: A[%d,%d] = %v is negative; NMF needs A ≥ 0", ErrData, i, j, v)
+			}
+			sum += v
+		}
+	}
+	scale := math.Sqrt(sum / float64(m*n) / float64(k))
+	w, h := mat.NewDense(m, k, nil), mat.NewDense(k, n, nil)
+	for i := 0; i < m; i++ {
+		for j := 0; j < k; j++ {
+			w.Set(i, j, scale*rng.Float64())
+		}
+	}
+	for i := 0; i < k; i++ {
+		for j := 0; j < n; j++ {
+			h.Set(i, j, scale*rng.Float64())
+		}
+	}
+
+	var (
+		wh      = mat.NewDense(m, n, nil)
+		numH    = mat.NewDense(k, n, nil)
+		denH    = mat.NewDense(k, n, nil)
+		numW    = mat.NewDense(m, k, nil)
+		denW    = mat.NewDense(m, k, nil)
+		gram    = mat.NewDense(k, k, nil)
+		ratio   = mat.NewDense(m, n, nil)
+		colSumW = make([]float64, k)
+		rowSumH = make([]float64, k)
+	)
+	objective := func() float64 {
+		wh.Mul(w, h)
+		return nmfObjective(ad, wh, c.Objective)
+	}
+	eps := c.Epsilon
+	mulUpdate := func(x, num, den *mat.Dense) {
+		r, cc := x.Dims()
+		for i := 0; i < r; i++ {
+			for j := 0; j < cc; j++ {
+				x.Set(i, j, x.At(i, j)*num.At(i, j)/(den.At(i, j)+eps))
+			}
+		}
+	}
+	f.losses = make([]float64, 0, c.Iterations)
+	prev := objective()
+	for t := 1; t <= c.Iterations; t++ {
+		f.losses = append(f.losses, prev)
+		if c.Callback != nil && t%c.Every == 0 {
+			c.Callback(t, prev)
+		}
+		switch c.Objective {
+		case Frobenius:
+			numH.Mul(w.T(), ad)
+			gram.Mul(w.T(), w)
+			denH.Mul(gram, h)
+			mulUpdate(h, numH, denH)
+			numW.Mul(ad, h.T())
+			gram.Mul(h, h.T())
+			denW.Mul(w, gram)
+			mulUpdate(w, numW, denW)
+		case KL:
+			wh.Mul(w, h)
+			klRatio(ratio, ad, wh, eps)
+			numH.Mul(w.T(), ratio)
+			for l := 0; l < k; l++ {
+				colSumW[l] = mat.Sum(w.ColView(l))
+				for j := 0; j < n; j++ {
+					denH.Set(l, j, colSumW[l])
+				}
+			}
+			mulUpdate(h, numH, denH)
+			wh.Mul(w, h)
+			klRatio(ratio, ad, wh, eps)
+			numW.Mul(ratio, h.T())
+			for l := 0; l < k; l++ {
+				rowSumH[l] = mat.Sum(h.RowView(l))
+				for i := 0; i < m; i++ {
+					denW.Set(i, l, rowSumH[l])
+				}
+			}
+			mulUpdate(w, numW, denW)
+		}
+		f.iters = t
+		cur := objective()
+		if math.IsNaN(cur) || math.IsInf(cur, 0) {
+			losses := f.losses
+			*f = NMF{losses: losses}
+			return fmt.Errorf("%w: NMF objective is %v after iteration %d; rescale A", ErrDiverged, cur, t)
+		}
+		stop := c.Tolerance > 0 && prev-cur <= c.Tolerance*prev
+		prev = cur
+		if stop {
+			break
+		}
+	}
+	f.w, f.h, f.loss = w, h, prev
+	return nil
+}
+
+func klRatio(dst, a, wh *mat.Dense, eps float64) {
+	m, n := a.Dims()
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			dst.Set(i, j, a.At(i, j)/(wh.At(i, j)+eps))
+		}
+	}
+}
+
+func nmfObjective(a, wh *mat.Dense, obj NMFObjective) float64 {
+	m, n := a.Dims()
+	s := 0.0
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			x, y := a.At(i, j), wh.At(i, j)
+			switch obj {
+			case Frobenius:
+				s += (x - y) * (x - y)
+			case KL:
+				if x > 0 {
+					s += x*math.Log(x/y) - x + y
+				} else {
+					s += y
+				}
+			}
+		}
+	}
+	return s
+}
+
+func (f *NMF) mustOK() {
+	if f.w == nil {
+		panic(ErrNotFactorized)
+	}
+}
+
+// W returns a new m×k matrix holding W. It panics with ErrNotFactorized if
+// Factorize has not succeeded.
+func (f *NMF) W() *mat.Dense { f.mustOK(); return mat.DenseCopyOf(f.w) }
+
+// H returns a new k×n matrix holding H. It panics with ErrNotFactorized if
+// Factorize has not succeeded.
+func (f *NMF) H() *mat.Dense { f.mustOK(); return mat.DenseCopyOf(f.h) }
+
+// Loss returns the objective at the returned W and H. It panics with
+// ErrNotFactorized if Factorize has not succeeded.
+func (f *NMF) Loss() float64 { f.mustOK(); return f.loss }
+
+// Iterations returns the number of updates performed. It panics with
+// ErrNotFactorized if Factorize has not succeeded.
+func (f *NMF) Iterations() int { f.mustOK(); return f.iters }
+
+// Losses returns a copy of the objective before each iteration's update.
+func (f *NMF) Losses() []float64 { return append([]float64(nil), f.losses...) }
