@@ -1,0 +1,76 @@
+// Copyright ©2026 The FactorLab Authors.
+
+//go:build !openblas
+
+package decomp
+
+import (
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/lapack"
+	"gonum.org/v1/gonum/lapack/lapack64"
+)
+
+// Backend names the LAPACK implementation this build uses: "gonum" (pure Go,
+// the default) or "openblas" (cgo, built with -tags openblas).
+const Backend = "gonum"
+
+// geev computes the eigenvalues (wr + i·wi) and, when vr is not empty, the
+// right eigenvectors of the square matrix a in LAPACK's packed real form.
+// a is overwritten. It reports whether the QR algorithm converged.
+func geev(a blas64.General, wr, wi []float64, vr blas64.General) bool {
+	jobvr := lapack.RightEVNone
+	if vr.Rows != 0 {
+		jobvr = lapack.RightEVCompute
+	}
+	var vl blas64.General
+	work := []float64{0}
+	lapack64.Geev(lapack.LeftEVNone, jobvr, a, wr, wi, vl, vr, work, -1)
+	work = make([]float64, int(work[0]))
+	return lapack64.Geev(lapack.LeftEVNone, jobvr, a, wr, wi, vl, vr, work, len(work)) == 0
+}
+
+// syev computes the eigenvalues of the symmetric matrix held in the upper
+// triangle of a in ascending order and, if vectors, overwrites a with the
+// orthonormal eigenvectors. It reports whether the algorithm converged.
+func syev(a blas64.General, w []float64, vectors bool) bool {
+	jobz := lapack.EVNone
+	if vectors {
+		jobz = lapack.EVCompute
+	}
+	s := blas64.Symmetric{N: a.Rows, Stride: a.Stride, Data: a.Data, Uplo: blas.Upper}
+	work := []float64{0}
+	lapack64.Syev(jobz, s, w, work, -1)
+	work = make([]float64, int(work[0]))
+	return lapack64.Syev(jobz, s, w, work, len(work))
+}
+
+// gesvd computes the singular values of the m×n matrix a (overwritten) into s
+// and, as requested by jobU and jobVT, the left and right singular vectors
+// into u and vt. It reports whether the algorithm converged.
+func gesvd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) bool {
+	work := []float64{0}
+	lapack64.Gesvd(jobU, jobVT, a, u, vt, s, work, -1)
+	work = make([]float64, int(work[0]))
+	return lapack64.Gesvd(jobU, jobVT, a, u, vt, s, work, len(work))
+}
+
+// gemm computes c = alpha·op(a)·op(b) + beta·c.
+func gemm(tA, tB blas.Transpose, alpha float64, a, b blas64.General, beta float64, c blas64.General) {
+	blas64.Gemm(tA, tB, alpha, a, b, beta, c)
+}
+
+// orthonormalize overwrites the m×n matrix a (m ≥ n) with the n orthonormal
+// columns of the Q factor of its QR factorization.
+func orthonormalize(a blas64.General) {
+	n := a.Cols
+	tau := make([]float64, n)
+	work := []float64{0}
+	lapack64.Geqrf(a, tau, work, -1)
+	lwork := int(work[0])
+	lapack64.Orgqr(a, tau, work, -1)
+	lwork = max(lwork, int(work[0]))
+	work = make([]float64, lwork)
+	lapack64.Geqrf(a, tau, work, lwork)
+	lapack64.Orgqr(a, tau, work, lwork)
+}

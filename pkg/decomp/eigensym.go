@@ -1,0 +1,257 @@
+// Copyright ©2026 The FactorLab Authors.
+
+package decomp
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// DefaultSymmetryTol is the default relative tolerance of EigenSym's
+// symmetry check: |aᵢⱼ − aⱼᵢ| ≤ tol·max|aᵢⱼ|.
+const DefaultSymmetryTol = 1e-12
+
+// SymSettings configures EigenSym.Factorize. A nil *SymSettings means the
+// zero value with Tol = DefaultSymmetryTol.
+type SymSettings struct {
+	// Order selects the order: OrderLAPACK is ascending (as torch.linalg.eigh),
+	// OrderDescending and OrderCanonical are descending, and OrderCanonical
+	// also makes each eigenvector's pivot component positive (see Order).
+	Order Order
+	// NoVectors skips the eigenvectors; vector queries then panic.
+	NoVectors bool
+	// Tol is the relative symmetry tolerance; zero means DefaultSymmetryTol.
+	Tol float64
+}
+
+// EigenSym is the eigendecomposition A = Q·Λ·Qᵀ of a real symmetric matrix,
+// with real eigenvalues and orthonormal Q. The zero value is ready to use;
+// call Factorize before any query.
+type EigenSym struct {
+	n      int
+	values []float64
+	q      *mat.Dense // nil if vectors were not computed
+}
+
+// Factorize computes the eigenvalues and, unless s.NoVectors, the
+// eigenvectors of the symmetric matrix a (LAPACK dsyev in the pure-Go build,
+// dsyevd with -tags openblas). It returns ErrEmpty, an *ElementError, a
+// wrapped ErrNotSquare, a wrapped ErrNotSymmetric naming the most asymmetric
+// pair, or a wrapped ErrNoConvergence. a is not modified.
+func (e *EigenSym) Factorize(a mat.Matrix, s *SymSettings) error {
+	*e = EigenSym{}
+	var set SymSettings
+	if s != nil {
+		set = *s
+	}
+	if set.Tol == 0 {
+		set.Tol = DefaultSymmetryTol
+	}
+	d, err := checkedCopy(a, true)
+	if err != nil {
+		return err
+	}
+	if i, j, ok := asymmetry(d, set.Tol); !ok {
+		return fmt.Errorf("%w: a[%d,%d] = %g but a[%d,%d] = %g", ErrNotSymmetric, i, j, d.At(i, j), j, i, d.At(j, i))
+	}
+	n, _ := d.Dims()
+	w := make([]float64, n)
+	if !syev(d.RawMatrix(), w, !set.NoVectors) {
+		return fmt.Errorf("%w: symmetric eigensolver (%d×%d)", ErrNoConvergence, n, n)
+	}
+	e.n, e.values = n, w
+	if !set.NoVectors {
+		e.q = d
+	}
+	if set.Order == OrderLAPACK {
+		return nil
+	}
+	// Reverse to descending.
+	for i, j := 0, n-1; i < j; i, j = i+1, j-1 {
+		w[i], w[j] = w[j], w[i]
+		if e.q != nil {
+			swapCols(e.q, i, j)
+		}
+	}
+	if set.Order == OrderCanonical && e.q != nil {
+		col := make([]float64, n)
+		for j := 0; j < n; j++ {
+			mat.Col(col, j, e.q)
+			if realPivotSign(col) < 0 {
+				for i := 0; i < n; i++ {
+					e.q.Set(i, j, -e.q.At(i, j))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func swapCols(m *mat.Dense, i, j int) {
+	r, _ := m.Dims()
+	for k := 0; k < r; k++ {
+		a, b := m.At(k, i), m.At(k, j)
+		m.Set(k, i, b)
+		m.Set(k, j, a)
+	}
+}
+
+// asymmetry returns the pair (i, j), i < j, with the largest |aᵢⱼ − aⱼᵢ| and
+// whether that stays within tol·max|aᵢⱼ|.
+func asymmetry(d *mat.Dense, tol float64) (bi, bj int, ok bool) {
+	n, _ := d.Dims()
+	var worst, big float64
+	for i := 0; i < n; i++ {
+		for j := i; j < n; j++ {
+			big = math.Max(big, math.Max(math.Abs(d.At(i, j)), math.Abs(d.At(j, i))))
+			if v := math.Abs(d.At(i, j) - d.At(j, i)); v > worst {
+				worst, bi, bj = v, i, j
+			}
+		}
+	}
+	return bi, bj, worst <= tol*big
+}
+
+// IsSymmetric reports whether the square matrix a satisfies
+// |aᵢⱼ − aⱼᵢ| ≤ tol·max|aᵢⱼ| for all i, j (tol = 0 asks for exact symmetry).
+// It returns false for empty, non-square or non-finite input.
+func IsSymmetric(a mat.Matrix, tol float64) bool {
+	d, err := checkedCopy(a, true)
+	if err != nil {
+		return false
+	}
+	_, _, ok := asymmetry(d, tol)
+	return ok
+}
+
+func (e *EigenSym) mustFact() {
+	if e.n == 0 {
+		panic(ErrNotFactorized)
+	}
+}
+
+func (e *EigenSym) mustVectors() {
+	e.mustFact()
+	if e.q == nil {
+		panic(ErrNoVectors)
+	}
+}
+
+// N returns the order n of the factorized matrix, or 0 if there is none.
+func (e *EigenSym) N() int { return e.n }
+
+// Values stores the eigenvalues into dst (allocated if nil) and returns it.
+// It panics with ErrNotFactorized or ErrShape (len(dst) ≠ n).
+func (e *EigenSym) Values(dst []float64) []float64 {
+	e.mustFact()
+	if dst == nil {
+		dst = make([]float64, e.n)
+	}
+	if len(dst) != e.n {
+		panic(ErrShape)
+	}
+	copy(dst, e.values)
+	return dst
+}
+
+// VectorsTo stores the orthonormal eigenvectors Q as the columns of dst
+// (resized if empty), in the order of Values. It panics with
+// ErrNotFactorized, ErrNoVectors, or ErrShape (non-empty dst not n×n).
+func (e *EigenSym) VectorsTo(dst *mat.Dense) {
+	e.mustVectors()
+	reuseAs(dst, e.n, e.n)
+	dst.Copy(e.q)
+}
+
+// ReconstructTo stores Q·Λ·Qᵀ into dst (resized if empty). It panics as
+// VectorsTo.
+func (e *EigenSym) ReconstructTo(dst *mat.Dense) {
+	e.mustVectors()
+	reuseAs(dst, e.n, e.n)
+	var ql mat.Dense
+	ql.Scale(1, e.q)
+	for j, v := range e.values {
+		col := ql.ColView(j).(*mat.VecDense)
+		col.ScaleVec(v, col)
+	}
+	dst.Mul(&ql, e.q.T())
+}
+
+// Residual returns max_j ‖A·qⱼ − λⱼ·qⱼ‖₂. It panics as VectorsTo and with
+// ErrShape if a is not n×n.
+func (e *EigenSym) Residual(a mat.Matrix) float64 {
+	e.mustVectors()
+	if r, c := a.Dims(); r != e.n || c != e.n {
+		panic(ErrShape)
+	}
+	var r mat.Dense
+	r.Mul(a, e.q)
+	var worst float64
+	for j, v := range e.values {
+		col := r.ColView(j).(*mat.VecDense)
+		col.AddScaledVec(col, -v, e.q.ColView(j))
+		worst = math.Max(worst, mat.Norm(col, 2))
+	}
+	return worst
+}
+
+// SimilarityTo stores S·Λ·S⁻¹ into dst (resized if empty), where Λ =
+// diag(lambda). With S the eigenvectors of A this rebuilds A, for any
+// diagonalizable A. It returns ErrEmpty, an *ElementError, a wrapped
+// ErrNotSquare, or a wrapped ErrSingular. It panics with ErrShape if
+// len(lambda) does not match S or dst is non-empty and of the wrong shape.
+func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
+	sd, err := checkedCopy(s, true)
+	if err != nil {
+		return err
+	}
+	n, _ := sd.Dims()
+	if len(lambda) != n {
+		panic(ErrShape)
+	}
+	reuseAs(dst, n, n)
+	var sl mat.Dense
+	sl.Scale(1, sd)
+	scaleCols(&sl, lambda)
+	// X = S·Λ·S⁻¹ solves Sᵀ·Xᵀ = (S·Λ)ᵀ.
+	var xt mat.Dense
+	if err := xt.Solve(sd.T(), sl.T()); err != nil {
+		// gonum reports exact singularity and cond > 10¹⁶ as mat.Condition.
+		return fmt.Errorf("%w: %v", ErrSingular, err)
+	}
+	dst.Copy(xt.T())
+	return nil
+}
+
+// CongruenceTo stores S·Λ·Sᵀ into dst (resized if empty), where Λ =
+// diag(lambda). It equals S·Λ·S⁻¹ only when S is orthogonal (Sᵀ = S⁻¹), as
+// for the eigenvectors of a symmetric matrix; for [[4,1],[2,3]] and its unit
+// eigenvectors it gives [[2.9,1.7],[1.7,4.1]], not A. It returns ErrEmpty or
+// an *ElementError. It panics with ErrShape if len(lambda) ≠ columns of S or
+// dst is non-empty and of the wrong shape.
+func CongruenceTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
+	sd, err := checkedCopy(s, false)
+	if err != nil {
+		return err
+	}
+	r, c := sd.Dims()
+	if len(lambda) != c {
+		panic(ErrShape)
+	}
+	reuseAs(dst, r, r)
+	var sl mat.Dense
+	sl.Scale(1, sd)
+	scaleCols(&sl, lambda)
+	dst.Mul(&sl, sd.T())
+	return nil
+}
+
+// scaleCols multiplies column j of m by f[j].
+func scaleCols(m *mat.Dense, f []float64) {
+	for j, v := range f {
+		col := m.ColView(j).(*mat.VecDense)
+		col.ScaleVec(v, col)
+	}
+}
