@@ -23,6 +23,8 @@ var (
 	ErrShape = errors.New("decomp: dimension mismatch")
 	// ErrIndex is the panic value of an out-of-range eigenpair index.
 	ErrIndex = errors.New("decomp: index out of range")
+	// ErrNilRand is the panic value when a required *rand.Rand is nil.
+	ErrNilRand = errors.New("decomp: nil *rand.Rand")
 )
 
 // Bad data and numerical failure. Functions return these, usually wrapped
@@ -49,6 +51,8 @@ var (
 	// ErrSize reports a matrix size a routine does not support, such as a
 	// 3×3 input to ClosedForm2x2.
 	ErrSize = errors.New("decomp: unsupported matrix size")
+	// ErrZeroVector reports a zero starting vector for PowerIteration.
+	ErrZeroVector = errors.New("decomp: zero start vector")
 	// ErrSingular reports a singular matrix where an inverse is needed.
 	ErrSingular = errors.New("decomp: matrix is singular")
 )

@@ -1,0 +1,191 @@
+// Copyright ©2026 The FactorLab Authors.
+
+package decomp
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"math/cmplx"
+	"math/rand/v2"
+	"slices"
+
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/mat"
+)
+
+// Defaults of PowerIteration.
+const (
+	// DefaultPowerMaxIter bounds the number of power iteration steps.
+	DefaultPowerMaxIter = 1000
+	// DefaultPowerTol stops the iteration once ‖A·x − λ·x‖₂ ≤ tol·‖A‖_F.
+	DefaultPowerTol = 1e-10
+)
+
+// PowerSettings configures PowerIteration. A nil *PowerSettings means the
+// defaults.
+type PowerSettings struct {
+	// MaxIter bounds the steps; 0 means DefaultPowerMaxIter.
+	MaxIter int
+	// Tol is the relative residual tolerance; 0 means DefaultPowerTol.
+	Tol float64
+	// Start is the starting vector x₀ (length n); nil draws a Gaussian one
+	// from the *rand.Rand.
+	Start []float64
+	// NoReference skips the reference eigendecomposition (O(n³)) that gives
+	// PowerStep.AngleError, PowerStep.ValueError and PowerResult.Rate; they
+	// are then NaN.
+	NoReference bool
+}
+
+// PowerStep records one step t of PowerIteration.
+type PowerStep struct {
+	Value    float64 // Rayleigh quotient λₜ = xₜᵀ·A·xₜ
+	Residual float64 // ‖A·xₜ − λₜ·xₜ‖₂
+	// AngleError is sin∠(xₜ, v₁), the sign-free distance to the reference
+	// dominant eigenvector; it shrinks like Rateᵗ.
+	AngleError float64
+	// ValueError is |λₜ − λ₁|; like Rateᵗ in general, like Rate²ᵗ for
+	// symmetric A.
+	ValueError float64
+}
+
+// PowerResult is the outcome of PowerIteration.
+type PowerResult struct {
+	Value      float64     // final estimate of the dominant eigenvalue λ₁
+	Vector     []float64   // final unit vector, largest component positive
+	Iterations int         // steps taken
+	Converged  bool        // the residual reached the tolerance
+	History    []PowerStep // one entry per step, starting with x₀
+	// Rate is the expected convergence factor |λ₂|/|λ₁| from the reference
+	// eigenvalues, sorted by modulus; the iteration cannot converge when it
+	// is 1 (e.g. λ = ±1, or a complex dominant pair such as ±i).
+	Rate float64
+}
+
+// PowerIteration finds the dominant eigenpair of the square matrix a by
+//
+//	xₜ₊₁ = A·xₜ / ‖A·xₜ‖₂,   λₜ = xₜᵀ·A·xₜ,
+//
+// recording the history of every step. Each xₜ is signed so its canonical
+// pivot is positive (see OrderCanonical), so a negative λ₁ does not make it
+// flip. When the iteration stops without reaching the tolerance it returns
+// the result so far, with its history, together with a wrapped
+// ErrNoConvergence. It also returns ErrEmpty, an *ElementError, a wrapped
+// ErrNotSquare, or ErrZeroVector. It panics with ErrNilRand if rnd is nil and
+// s.Start is nil, and with ErrShape if len(s.Start) ≠ n.
+func PowerIteration(a mat.Matrix, rnd *rand.Rand, s *PowerSettings) (PowerResult, error) {
+	var set PowerSettings
+	if s != nil {
+		set = *s
+	}
+	if set.MaxIter == 0 {
+		set.MaxIter = DefaultPowerMaxIter
+	}
+	if set.Tol == 0 {
+		set.Tol = DefaultPowerTol
+	}
+	d, err := checkedCopy(a, true)
+	if err != nil {
+		return PowerResult{}, err
+	}
+	n, _ := d.Dims()
+	x := make([]float64, n)
+	switch {
+	case set.Start != nil:
+		if len(set.Start) != n {
+			panic(ErrShape)
+		}
+		copy(x, set.Start)
+	case rnd == nil:
+		panic(ErrNilRand)
+	default:
+		for i := range x {
+			x[i] = rnd.NormFloat64()
+		}
+	}
+	nx := floats.Norm(x, 2)
+	if nx == 0 || math.IsNaN(nx) || math.IsInf(nx, 0) {
+		return PowerResult{}, ErrZeroVector
+	}
+	floats.Scale(1/nx, x)
+
+	res := PowerResult{Rate: math.NaN()}
+	lam1 := math.NaN()
+	var v1 []float64
+	if !set.NoReference {
+		lam1, v1, res.Rate = powerReference(d)
+	}
+	normA := mat.Norm(d, 2)
+	xv := mat.NewVecDense(n, x)
+	y := mat.NewVecDense(n, nil)
+	for t := 0; ; t++ {
+		y.MulVec(d, xv)
+		lam := mat.Dot(xv, y)
+		// Residual of the current iterate: ‖A·x − λ·x‖.
+		var r2 float64
+		for i := 0; i < n; i++ {
+			e := y.AtVec(i) - lam*x[i]
+			r2 += e * e
+		}
+		step := PowerStep{Value: lam, Residual: math.Sqrt(r2), AngleError: math.NaN(), ValueError: math.Abs(lam - lam1)}
+		if v1 != nil {
+			c := math.Min(math.Abs(floats.Dot(x, v1)), 1)
+			step.AngleError = math.Sqrt(math.Max(0, 1-c*c))
+		}
+		res.History = append(res.History, step)
+		res.Value, res.Iterations = lam, t
+		if step.Residual <= set.Tol*normA {
+			res.Converged = true
+			break
+		}
+		if t == set.MaxIter {
+			break
+		}
+		ny := mat.Norm(y, 2)
+		if ny == 0 { // A·x = 0: x is an eigenvector for 0, caught above
+			break
+		}
+		floats.ScaleTo(x, realPivotSign(y.RawVector().Data)/ny, y.RawVector().Data)
+	}
+	res.Vector = x
+	if !res.Converged {
+		return res, fmt.Errorf("%w: power iteration after %d steps, residual %.3g (rate |λ₂/λ₁| = %.3g)",
+			ErrNoConvergence, res.Iterations, res.History[len(res.History)-1].Residual, res.Rate)
+	}
+	return res, nil
+}
+
+// powerReference returns the dominant eigenvalue (NaN if it is not real),
+// its unit eigenvector (nil if not real or not computable) and |λ₂|/|λ₁|.
+func powerReference(d *mat.Dense) (lam1 float64, v1 []float64, rate float64) {
+	var e Eigen
+	if err := e.Factorize(d, nil); err != nil {
+		return math.NaN(), nil, math.NaN()
+	}
+	n := e.N()
+	vals := e.Values(nil)
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int { return cmp.Compare(cmplx.Abs(vals[j]), cmplx.Abs(vals[i])) })
+	rate = 0
+	if n > 1 {
+		rate = cmplx.Abs(vals[idx[1]]) / cmplx.Abs(vals[idx[0]])
+	}
+	if math.IsNaN(rate) { // A = 0
+		rate = 1
+	}
+	top := vals[idx[0]]
+	if imag(top) != 0 {
+		return math.NaN(), nil, rate
+	}
+	var v mat.CDense
+	e.VectorsTo(&v)
+	v1 = make([]float64, n)
+	for i := range v1 {
+		v1[i] = real(v.At(i, idx[0]))
+	}
+	return real(top), v1, rate
+}
