@@ -45,6 +45,47 @@ type LossOptions struct {
 	// (a fit that reaches zero loss exactly), and the legend says so.
 	// If zero, a zero or negative loss on a log axis is an error.
 	Floor float64
+
+	// MaxPoints bounds the points drawn per run: longer runs are thinned
+	// to the smallest and largest loss of each of MaxPoints/2 buckets of
+	// iterations, which keeps spikes and the noise band. Zero means
+	// DefaultMaxPoints; negative draws every point.
+	MaxPoints int
+}
+
+// DefaultMaxPoints is the default LossOptions.MaxPoints: enough for a
+// smooth curve at notebook size, and it keeps Show under 100 ms.
+const DefaultMaxPoints = 1000
+
+// thin returns xys reduced to the minimum and maximum y of each of limit/2
+// buckets, in order, with the first and last points kept.
+func thin(xys plotter.XYs, limit int) plotter.XYs {
+	if limit <= 0 || len(xys) <= limit {
+		return xys
+	}
+	buckets := limit / 2
+	out := make(plotter.XYs, 0, limit+2)
+	out = append(out, xys[0])
+	for b := range buckets {
+		lo, hi := 1+b*(len(xys)-2)/buckets, 1+(b+1)*(len(xys)-2)/buckets
+		if lo >= hi {
+			continue
+		}
+		imin, imax := lo, lo
+		for i := lo; i < hi; i++ {
+			if xys[i].Y < xys[imin].Y {
+				imin = i
+			}
+			if xys[i].Y > xys[imax].Y {
+				imax = i
+			}
+		}
+		out = append(out, xys[min(imin, imax)])
+		if imin != imax {
+			out = append(out, xys[max(imin, imax)])
+		}
+	}
+	return append(out, xys[len(xys)-1])
 }
 
 // LossCurves plots loss against iteration for each run, on a log loss axis
@@ -113,7 +154,11 @@ func LossCurves(runs []Run, opt *LossOptions) (*plot.Plot, error) {
 			xys[i] = plotter.XY{X: x, Y: l}
 			xmin, xmax = math.Min(xmin, x), math.Max(xmax, x)
 		}
-		line, err := plotter.NewLine(xys)
+		maxPts := opt.MaxPoints
+		if maxPts == 0 {
+			maxPts = DefaultMaxPoints
+		}
+		line, err := plotter.NewLine(thin(xys, maxPts))
 		if err != nil {
 			return nil, err
 		}

@@ -20,9 +20,15 @@ func (NiceTicks) Ticks(min, max float64) []plot.Tick {
 	}
 	step := niceStep(max-min, 6)
 	minor := niceStep(step, 4)
+	first := math.Ceil(min / minor)
+	n := math.Floor(max/minor+1e-9) - first + 1
+	if !(n > 0) || n > 1000 {
+		// Ranges too narrow for their magnitude to be ticked.
+		return plot.DefaultTicks{}.Ticks(min, max)
+	}
 	var ticks []plot.Tick
-	for v := math.Ceil(min/minor) * minor; v <= max+minor*1e-9; v += minor {
-		v := math.Round(v/minor) * minor
+	for k := range int(n) {
+		v := (first + float64(k)) * minor
 		t := plot.Tick{Value: v}
 		if k := v / step; math.Abs(k-math.Round(k)) < 1e-6 {
 			if v == 0 {
