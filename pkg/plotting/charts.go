@@ -435,6 +435,14 @@ func Spectrum(s []float64, opt *SpectrumOptions) (*plot.Plot, error) {
 	if !opt.Log {
 		p.Y.Min = 0
 	}
+	if opt.Rank > 0 {
+		// Headroom for the legend above σ₁.
+		if opt.Log {
+			p.Y.Max *= math.Pow(p.Y.Max/p.Y.Min, 0.2)
+		} else {
+			p.Y.Max *= 1.25
+		}
+	}
 	p.X.Min, p.X.Max = 0.5, float64(len(s))+0.5
 	return p, nil
 }

@@ -178,3 +178,39 @@ func ExampleImageGrid() {
 	// Output:
 	// 4 images
 }
+
+// A multi-panel figure of plots of different kinds, with their data areas
+// aligned, and a single panel taken out of a geometry figure.
+func ExampleFigure() {
+	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	heat, err := plotting.Heatmap(a, &plotting.HeatmapOptions{Title: "A"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var svd mat.SVD
+	svd.Factorize(a, mat.SVDNone)
+	spec, err := plotting.Spectrum(svd.Values(nil), &plotting.SpectrumOptions{Title: "σ(A)", Rank: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fig := plotting.NewFigure(1, 2)
+	fig.Title = "a matrix and its singular values"
+	fig.Set(0, 0, heat)
+	fig.Set(0, 1, spec)
+	if err := plotting.Save(fig, "testdata/figure.png"); err != nil {
+		log.Fatal(err)
+	}
+
+	eig, err := plotting.Eigenvectors(mat.NewDense(2, 2, []float64{2, 1, 1, 2}), 16)
+	if err != nil {
+		log.Fatal(err)
+	}
+	after := eig.Panel(0, 1) // linear_transform_2.png alone
+	if err := plotting.Save(after, "testdata/eigenvectors_after.png"); err != nil {
+		log.Fatal(err)
+	}
+	w, h := after.Size()
+	fmt.Printf("%.0f×%.0f pt\n", w.Points(), h.Points())
+	// Output:
+	// 259×274 pt
+}

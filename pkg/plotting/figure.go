@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -30,6 +31,9 @@ type Figure struct {
 
 	// Pad is the gap between panels and around the edges.
 	Pad vg.Length
+
+	// Title, if not empty, is written centred above the panels.
+	Title string
 
 	// EqualAspect makes one data unit the same length along x and y, and
 	// the same in every panel, by widening axis ranges about their centres.
@@ -62,6 +66,22 @@ func (f *Figure) Set(i, j int, p *plot.Plot) { f.Panels[i][j] = p }
 
 // At returns the plot at row i, column j.
 func (f *Figure) At(i, j int) *plot.Plot { return f.Panels[i][j] }
+
+// Panel returns a 1×1 figure of the panel at row i, column j, with f's
+// EqualAspect and a panel's share of f's size, e.g. to show the "before"
+// and "after" panels as separate images. It panics if the cell is outside
+// the grid.
+func (f *Figure) Panel(i, j int) *Figure {
+	rows, cols := f.dims()
+	w, h := f.Size()
+	return &Figure{
+		Panels:      [][]*plot.Plot{{f.Panels[i][j]}},
+		Width:       w / vg.Length(cols),
+		Height:      h / vg.Length(rows),
+		Pad:         f.Pad,
+		EqualAspect: f.EqualAspect,
+	}
+}
 
 // Size returns the figure's size; it implements Sizer.
 func (f *Figure) Size() (w, h vg.Length) {
@@ -102,6 +122,12 @@ func (f *Figure) Draw(c draw.Canvas) {
 				grid[i][j] = &cp
 			}
 		}
+	}
+	if f.Title != "" {
+		sty := defaultTextStyle(vg.Points(13))
+		sty.XAlign, sty.YAlign = text.XCenter, text.YTop
+		c.FillText(sty, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: c.Max.Y - f.Pad}, f.Title)
+		c.Max.Y -= f.Pad + sty.Height(f.Title)
 	}
 	canvases := layout(grid, f.Pad, c)
 	if f.EqualAspect {

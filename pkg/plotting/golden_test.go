@@ -138,3 +138,8 @@ func TestGoldenLossCurves(t *testing.T) { checkPlot(t, ExampleLossCurves, "loss_
 func TestGoldenHeatmap(t *testing.T)    { checkPlot(t, ExampleHeatmap, "heatmap.png") }
 func TestGoldenSpectrum(t *testing.T)   { checkPlot(t, ExampleSpectrum, "spectrum.png") }
 func TestGoldenImageGrid(t *testing.T)  { checkPlot(t, ExampleImageGrid, "image_grid.png") }
+
+func TestGoldenFigure(t *testing.T) {
+	checkPlot(t, ExampleFigure, "figure.png")
+	checkPlot(t, ExampleFigure, "eigenvectors_after.png")
+}
