@@ -158,7 +158,16 @@ func addGrid(p *plot.Plot, a mat.Matrix, l limits) error {
 		inv := mat2{t.d / det, -t.b / det, -t.c / det, t.a / det}
 		r *= math.Sqrt(inv.a*inv.a+inv.b*inv.b+inv.c*inv.c+inv.d*inv.d) * math.Sqrt2
 	}
-	step := niceStep(math.Max(l.xmax-l.xmin, l.ymax-l.ymin), 8)
+	// Grid lines on the major ticks, or on the minor ones if the major are
+	// too few.
+	span := math.Max(l.xmax-l.xmin, l.ymax-l.ymin)
+	step, minor := tickSteps(span)
+	if span/step < 4 {
+		step = minor
+	}
+	if step < 1 && span >= 3 {
+		step = 1 // keep the integer lattice the maps act on
+	}
 	n := (math.Ceil(r/step) + 1) * step
 	g, err := NewMappedGrid(a, -n, n, step)
 	if err != nil {

@@ -179,19 +179,14 @@ func (a *Arrows) labelStyle(d vg.Point, l vg.Length) (text.Style, vg.Point) {
 		ux, uy = float64(d.X/l), float64(d.Y/l)
 	}
 	sty := a.TextStyle
-	sty.XAlign, sty.YAlign = text.XCenter, text.YCenter
-	// Put the label on the side the arrow points to.
-	switch {
-	case ux > 0.35:
-		sty.XAlign = text.XLeft
-	case ux < -0.35:
+	// Put the label on the side the arrow points to; labels of arrows
+	// along an axis go beside it, off the axis line.
+	sty.XAlign, sty.YAlign = text.XLeft, text.YTop
+	if ux < -0.35 {
 		sty.XAlign = text.XRight
 	}
-	switch {
-	case uy > 0.35:
+	if uy > 0.35 {
 		sty.YAlign = text.YBottom
-	case uy < -0.35:
-		sty.YAlign = text.YTop
 	}
 	off := vg.Point{X: a.LabelOffset * vg.Length(ux), Y: a.LabelOffset * vg.Length(uy)}
 	return sty, off

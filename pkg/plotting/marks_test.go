@@ -167,3 +167,41 @@ func FuzzLinearMap(f *testing.F) {
 }
 
 func drawCanvas(w, h vg.Length) draw.Canvas { return draw.New(vgsvg.New(w, h)) }
+
+func TestNiceTicks(t *testing.T) {
+	for _, c := range []struct {
+		min, max float64
+		want     []string
+	}{
+		{-0.7, 3.7, []string{"0", "1", "2", "3"}},
+		{-7.9, 7.9, []string{"-5", "0", "5"}},
+		{-12, 25, []string{"-10", "0", "10", "20"}},
+		{0.5, 8.5, []string{"2", "4", "6", "8"}},
+	} {
+		var got []string
+		for _, tk := range (NiceTicks{}).Ticks(c.min, c.max) {
+			if tk.Label != "" {
+				got = append(got, tk.Label)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("ticks on [%v, %v]: got labels %v, want %v", c.min, c.max, got, c.want)
+		}
+	}
+	if n := len((NiceTicks{}).Ticks(1e17, 1e17+10)); n > 1000 {
+		t.Errorf("%d ticks on a narrow range of large numbers", n)
+	}
+}
+
+func TestLogTicks(t *testing.T) {
+	var got []string
+	for _, tk := range (LogTicks{}).Ticks(1e-15, 3) {
+		if tk.Label != "" {
+			got = append(got, tk.Label)
+		}
+	}
+	want := "1e-14 1e-12 1e-10 1e-8 1e-6 1e-4 0.01 1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("log ticks: got %v, want %v", got, want)
+	}
+}

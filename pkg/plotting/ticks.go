@@ -18,8 +18,7 @@ func (NiceTicks) Ticks(min, max float64) []plot.Tick {
 	if !(max > min) || !finite(min) || !finite(max) {
 		return nil
 	}
-	step := niceStep(max-min, 6)
-	minor := niceStep(step, 4)
+	step, minor := tickSteps(max - min)
 	first := math.Ceil(min / minor)
 	n := math.Floor(max/minor+1e-9) - first + 1
 	if !(n > 0) || n > 1000 {
@@ -39,6 +38,20 @@ func (NiceTicks) Ticks(min, max float64) []plot.Tick {
 		ticks = append(ticks, t)
 	}
 	return ticks
+}
+
+// tickSteps returns NiceTicks' major and minor steps for a range of width
+// span. Minor ticks divide the major step: 1 → 0.5, 2 → 0.5, 5 → 1.
+func tickSteps(span float64) (major, minor float64) {
+	major = niceStep(span, 6)
+	minor = major / 2
+	switch math.Round(major / math.Pow(10, math.Floor(math.Log10(major)))) {
+	case 2:
+		minor = major / 4
+	case 5:
+		minor = major / 5
+	}
+	return major, minor
 }
 
 // niceStep returns the smallest 1, 2 or 5 times a power of ten that cuts
