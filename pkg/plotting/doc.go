@@ -9,13 +9,40 @@
 // JupyterLab, in HTML exported by nbconvert and on GitHub. Outside a GoNB
 // notebook (gonbui.IsNotebook is false) Show does nothing and returns nil.
 // [Save] writes SVG, PNG or PDF depending on the file's extension, and
-// [Render] returns the encoded bytes. SVG and PNG output is deterministic:
-// the same figure gives the same bytes.
+// [Render] returns the encoded bytes. Output is deterministic: the same
+// figure gives the same bytes (PDF dates are fixed to 1970-01-01). A [Live]
+// view redraws in place during training; [ShowLaTeX] and [BMatrix] typeset
+// matrices with the notebook's MathJax; [Torch] and its variants print
+// matrices exactly as PyTorch prints tensors.
 //
 // # Figures
 //
-// A [Figure] is a grid of panels of one size. Panels are aligned so that their
-// data areas line up, and a figure with EqualAspect set gives every panel the
-// same number of points per data unit along x and y (a square looks square),
-// by widening the shorter axis range around its centre.
+// Each figure is one call, and returns an error naming the problem for bad
+// input (NaN or infinite values, empty data, a matrix that is not 2×2 or is
+// singular where an invertible 2×2 is needed), never a blank image:
+//
+//   - [PlotVectors]: arrows from any origin, coloured and labelled.
+//   - [LinearMap]: the grid, unit square and basis before and after A; the
+//     square becomes the parallelogram spanned by A's columns, of area
+//     |det A|. [SquareImage] reports that parallelogram in text.
+//   - [RotationStretch]: rotation by θ and stretching by (sx, sy).
+//   - [Eigenvectors]: a fan of unit vectors before and after A, the
+//     eigen-directions in green (solid) and red (dashed) only stretched.
+//   - [SVDGeometry]: the unit circle through Vᵀ, Σ and U to the ellipse A·S¹.
+//   - [LossCurves]: loss per iteration on a log axis, runs overlaid, with an
+//     optional reference such as the Eckart–Young optimum.
+//   - [Heatmap], [Spectrum], [ImageGrid]: a matrix with its values, singular
+//     values, and images beside their low-rank reconstructions.
+//
+// The marks they are built from are plotters of their own, usable in any
+// plot: [Arrows], [MappedGrid], [MappedPolygon], [Ellipse], [MatrixCells].
+//
+// A [Figure] is a grid of panels. Panels are laid out so that their data
+// areas have one size and line up along rows and columns; with EqualAspect
+// one data unit has the same length along x and y, and in every panel (a
+// square looks square, and before and after share a scale), obtained by
+// widening axis ranges about their centres.
+//
+// Colours follow the Okabe–Ito palette, and curves also differ in dash
+// pattern, so figures read for colour-blind readers and in grey scale.
 package plotting
