@@ -143,17 +143,28 @@ func newDenseState[T float](a, mask mat.Matrix, w0, h0 []float64, k, observed in
 	return st
 }
 
-// vectorOps returns gonum's assembly axpy (y += αx) and dot for T.
+// vectorOps returns y += αx and dot product kernels for T: the AVX2/FMA
+// assembly of kernel_amd64.s where the CPU has it, gonum's otherwise.
 func vectorOps[T float]() (axpy func(alpha T, x, y []T), dot func(x, y []T) T) {
 	var impl gonum.Implementation
 	var zero T
 	switch any(zero).(type) {
 	case float32:
+		if useFMA {
+			axpy = func(alpha T, x, y []T) { axpy32(float32(alpha), asF32(x), asF32(y)[:len(x)]) }
+			dot = func(x, y []T) T { return T(dot32(asF32(x), asF32(y)[:len(x)])) }
+			break
+		}
 		axpy = func(alpha T, x, y []T) {
 			impl.Saxpy(len(x), float32(alpha), asF32(x), 1, asF32(y), 1)
 		}
 		dot = func(x, y []T) T { return T(impl.Sdot(len(x), asF32(x), 1, asF32(y), 1)) }
 	default:
+		if useFMA {
+			axpy = func(alpha T, x, y []T) { axpy64(float64(alpha), asF64(x), asF64(y)[:len(x)]) }
+			dot = func(x, y []T) T { return T(dot64(asF64(x), asF64(y)[:len(x)])) }
+			break
+		}
 		axpy = func(alpha T, x, y []T) {
 			impl.Daxpy(len(x), float64(alpha), asF64(x), 1, asF64(y), 1)
 		}

@@ -16,7 +16,10 @@
 //
 // and checked against finite differences in the tests. W and H start as
 // U[0,1) draws from an explicit *rand.Rand; the same seed gives the same
-// bits, whatever the number of goroutines used. Training runs in float64
+// bits, whatever the number of goroutines used. Rows of 32 or more columns
+// go through AVX2/FMA assembly on amd64 CPUs that have it (gonum's kernels
+// elsewhere), so their last bits depend on the CPU; narrower matrices, such
+// as seed 000's, use portable Go and give the same bits everywhere. Training runs in float64
 // or, to reproduce PyTorch's float32 runs, in float32.
 //
 // The loss recorded for iteration t is the loss before that iteration's
