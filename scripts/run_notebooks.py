@@ -33,11 +33,31 @@ except ImportError as e:  # pragma: no cover - environment problem
     sys.exit(2)
 
 
+def coalesce_streams(outputs):
+    """Merge consecutive stream outputs of the same name.
+
+    How a program's output is cut into stream messages depends on timing;
+    merging makes the saved notebook independent of it.
+    """
+    merged = []
+    for out in outputs:
+        if (out.get("output_type") == "stream" and merged
+                and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == out.get("name")):
+            merged[-1]["text"] = merged[-1]["text"] + out["text"]
+        else:
+            merged.append(out)
+    return merged
+
+
 def strip_volatile(nb):
     """Remove metadata that changes from run to run."""
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-        for out in cell.get("outputs", []):
+        if cell.cell_type != "code":
+            continue
+        cell.outputs = coalesce_streams(cell.outputs)
+        for out in cell.outputs:
             out.pop("transient", None)
     nb.metadata.pop("widgets", None)
     nb.metadata.get("language_info", {}).pop("version", None)
