@@ -151,8 +151,9 @@ type NaiveSVD struct {
 // [[1,2],[3,4],[−5,−6]] both pairs are flipped and C = −A exactly (both
 // checked with numpy). With OrderDescending (or OrderLAPACK) the signs are
 // whatever the backend's symmetric eigensolver returns: for
-// [[1,2],[3,4],[5,6]] gonum's dsyev happens to give C = A, numpy (OpenBLAS
-// dsyevd) gives C = −A. Whatever the signs, CᵀC = AᵀA, which is all the
+// [[1,2],[3,4],[5,6]] both backends of this package (gonum's dsyev, and
+// OpenBLAS's dsyevd through row-major LAPACKE) happen to give C = A, while
+// numpy.linalg.eigh (dsyevd on the lower triangle) gives C = −A. Whatever the signs, CᵀC = AᵀA, which is all the
 // seed's argument shows. Errors are as for SVD.Factorize.
 func NaiveGramSVD(a mat.Matrix, order Order) (NaiveSVD, error) {
 	d, err := checkedCopy(a, false)
