@@ -128,10 +128,16 @@ type BiasedSettings struct {
 	Epochs int
 	// LearningRate is SGD's γ (DefaultSGDLearnRate); ALS ignores it.
 	LearningRate float64
-	// Lambda is the L2 penalty λ (DefaultSGDLambda for SGD,
+	// Lambda is the L2 penalty λ of the factors (DefaultSGDLambda for SGD,
 	// DefaultALSLambda for ALS; ALS's default was chosen on the
 	// MovieLens-shaped synthetic set of bench/mf).
 	Lambda float64
+	// BiasLambda is the L2 penalty of the biases; zero means Lambda.
+	BiasLambda float64
+	// Decay shrinks SGD's learning rate after every epoch, γ ← (1 − Decay)γ
+	// (Koren 2009, "The BellKor solution to the Netflix Grand Prize", uses
+	// 0.1); zero keeps γ constant, as Surprise does. ALS ignores it.
+	Decay float64
 	// InitStd is the standard deviation of the N(0, InitStd²) initial
 	// factors (DefaultInitStd); biases start at zero.
 	InitStd float64
@@ -151,9 +157,9 @@ type BiasedSettings struct {
 // IEEE Computer 42(8), eq. 4–5:
 //
 //	r̂_ui = μ + b_u + b_i + p_uᵀq_i
-//	min Σ_{(u,i)∈K} [(r_ui − r̂_ui)² + λ(b_u² + b_i² + ‖p_u‖² + ‖q_i‖²)]
+//	min Σ_{(u,i)∈K} [(r_ui − r̂_ui)² + λ_b(b_u² + b_i²) + λ(‖p_u‖² + ‖q_i‖²)]
 //
-// with μ the training mean. The zero value is ready for TrainSGD or TrainALS.
+// with μ the training mean and λ_b = λ unless BiasLambda says otherwise. The zero value is ready for TrainSGD or TrainALS.
 type Biased struct {
 	k        int
 	mu       float64
@@ -169,8 +175,8 @@ func resolveBiased(s *BiasedSettings, als bool) BiasedSettings {
 	if s != nil {
 		c = *s
 	}
-	if c.Factors < 0 || c.Epochs < 0 || c.LearningRate < 0 || c.Lambda < 0 || c.InitStd < 0 ||
-		c.Every < 0 || c.Workers < 0 || math.IsNaN(c.LearningRate+c.Lambda+c.InitStd) {
+	if c.Factors < 0 || c.Epochs < 0 || c.LearningRate < 0 || c.Lambda < 0 || c.BiasLambda < 0 || c.InitStd < 0 ||
+		c.Every < 0 || c.Workers < 0 || !(c.Decay >= 0 && c.Decay < 1) || math.IsNaN(c.LearningRate+c.Lambda+c.BiasLambda+c.InitStd) {
 		panic(ErrSettings)
 	}
 	if c.Factors == 0 {
@@ -190,6 +196,9 @@ func resolveBiased(s *BiasedSettings, als bool) BiasedSettings {
 		if als {
 			c.Lambda = DefaultALSLambda
 		}
+	}
+	if c.BiasLambda == 0 {
+		c.BiasLambda = c.Lambda
 	}
 	if c.InitStd == 0 {
 		c.InitStd = DefaultInitStd
@@ -227,7 +236,7 @@ func (b *Biased) init(train *Ratings, c *BiasedSettings, rng *rand.Rand) {
 // Bell & Volinsky 2009): each epoch visits the training ratings in an order
 // shuffled by rng and, with e = r_ui − r̂_ui, updates
 //
-//	b_u += γ(e − λb_u),  b_i += γ(e − λb_i),
+//	b_u += γ(e − λ_b b_u),  b_i += γ(e − λ_b b_i),
 //	p_u += γ(e q_i − λp_u),  q_i += γ(e p_u − λq_i).
 //
 // Factors start N(0, InitStd²) from rng. It returns an error wrapping
@@ -241,7 +250,7 @@ func (b *Biased) TrainSGD(train *Ratings, s *BiasedSettings, rng *rand.Rand) err
 	}
 	c := resolveBiased(s, false)
 	b.init(train, &c, rng)
-	k, gamma, lambda := b.k, c.LearningRate, c.Lambda
+	k, gamma, lambda, lambdaB := b.k, c.LearningRate, c.Lambda, c.BiasLambda
 	order := append([]Rating(nil), train.r...)
 	var impl gonum.Implementation
 	for epoch := 1; epoch <= c.Epochs; epoch++ {
@@ -250,8 +259,8 @@ func (b *Biased) TrainSGD(train *Ratings, s *BiasedSettings, rng *rand.Rand) err
 			pu := b.p[x.User*k : (x.User+1)*k]
 			qi := b.q[x.Item*k : (x.Item+1)*k]
 			e := x.Value - (b.mu + b.bu[x.User] + b.bi[x.Item] + impl.Ddot(k, pu, 1, qi, 1))
-			b.bu[x.User] += gamma * (e - lambda*b.bu[x.User])
-			b.bi[x.Item] += gamma * (e - lambda*b.bi[x.Item])
+			b.bu[x.User] += gamma * (e - lambdaB*b.bu[x.User])
+			b.bi[x.Item] += gamma * (e - lambdaB*b.bi[x.Item])
 			ge, gl := gamma*e, 1-gamma*lambda
 			for f := range pu {
 				puf, qif := pu[f], qi[f]
@@ -262,6 +271,7 @@ func (b *Biased) TrainSGD(train *Ratings, s *BiasedSettings, rng *rand.Rand) err
 		if err := b.endEpoch(train, epoch, &c, "SGD"); err != nil {
 			return err
 		}
+		gamma *= 1 - c.Decay
 	}
 	return nil
 }
@@ -302,7 +312,7 @@ func (b *Biased) rawRMSE(r *Ratings) float64 {
 // for every user, the ridge problem for (b_u, p_u) with the items fixed,
 // then for every item (b_i, q_i) with the users fixed:
 //
-//	(b_u, p_u) = argmin Σ_{i∈R(u)} (r_ui − μ − b_i − b_u − p_uᵀq_i)² + λ|R(u)|(b_u² + ‖p_u‖²)
+//	(b_u, p_u) = argmin Σ_{i∈R(u)} (r_ui − μ − b_i − b_u − p_uᵀq_i)² + |R(u)|(λ_b b_u² + λ‖p_u‖²)
 //
 // which is the objective of TrainSGD written per user (each rating brings its
 // own λ term, the weighted-λ regularisation of Zhou et al. 2008, "Large-scale
@@ -321,8 +331,8 @@ func (b *Biased) TrainALS(train *Ratings, s *BiasedSettings, rng *rand.Rand) err
 	byUser := groupRatings(train, true)
 	byItem := groupRatings(train, false)
 	for epoch := 1; epoch <= c.Epochs; epoch++ {
-		alsHalf(byUser, b.bu, b.p, b.bi, b.q, b.mu, b.k, c.Lambda, c.Workers)
-		alsHalf(byItem, b.bi, b.q, b.bu, b.p, b.mu, b.k, c.Lambda, c.Workers)
+		alsHalf(byUser, b.bu, b.p, b.bi, b.q, b.mu, b.k, c.Lambda, c.BiasLambda, c.Workers)
+		alsHalf(byItem, b.bi, b.q, b.bu, b.p, b.mu, b.k, c.Lambda, c.BiasLambda, c.Workers)
 		if err := b.endEpoch(train, epoch, &c, "ALS"); err != nil {
 			return err
 		}
@@ -356,7 +366,7 @@ func groupRatings(r *Ratings, byUser bool) []sparseRow {
 
 // alsHalf solves, for each row j of rows, the ridge regression of
 // r − μ − bOther on [1, factorsOther] and stores (bias[j], factors[j]).
-func alsHalf(rows []sparseRow, bias, factors, biasOther, factorsOther []float64, mu float64, k int, lambda float64, workers int) {
+func alsHalf(rows []sparseRow, bias, factors, biasOther, factorsOther []float64, mu float64, k int, lambda, lambdaB float64, workers int) {
 	d := k + 1
 	var wg sync.WaitGroup
 	workers = max(1, min(workers, len(rows)))
@@ -382,8 +392,9 @@ func alsHalf(rows []sparseRow, bias, factors, biasOther, factorsOther []float64,
 					impl.Dsyr(blas.Upper, d, 1, x, 1, a, d)
 					impl.Daxpy(d, y, x, 1, rhs, 1)
 				}
+				a[0] += lambdaB * float64(len(row.other))
 				reg := lambda * float64(len(row.other))
-				for i := 0; i < d; i++ {
+				for i := 1; i < d; i++ {
 					a[i*d+i] += reg
 				}
 				t, ok := lapack64.Potrf(blas64.Symmetric{Uplo: blas.Upper, N: d, Stride: d, Data: a})

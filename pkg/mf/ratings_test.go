@@ -204,6 +204,63 @@ func TestBiasedDivergence(t *testing.T) {
 	b.Predict(0, 0)
 }
 
+func TestBiasedPanics(t *testing.T) {
+	train, _, _ := smallSynthetic(t)
+	for _, tc := range []struct {
+		name string
+		want error
+		fn   func()
+	}{
+		{"nil rand", mf.ErrNilRand, func() { new(mf.Biased).TrainSGD(train, nil, nil) }},
+		{"decay 1", mf.ErrSettings, func() { new(mf.Biased).TrainSGD(train, &mf.BiasedSettings{Decay: 1}, newRand(1)) }},
+		{"negative λ", mf.ErrSettings, func() { new(mf.Biased).TrainALS(train, &mf.BiasedSettings{Lambda: -1}, newRand(1)) }},
+		{"untrained", mf.ErrNotFactorized, func() { new(mf.Biased).Predict(0, 0) }},
+		{"id range", mf.ErrShape, func() {
+			var b mf.Biased
+			_ = b.TrainSGD(train, &mf.BiasedSettings{Factors: 2, Epochs: 1}, newRand(1))
+			b.Predict(150, 0)
+		}},
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r != tc.want {
+					t.Errorf("%s: recovered %v, want %v", tc.name, r, tc.want)
+				}
+			}()
+			tc.fn()
+		}()
+	}
+}
+
+// TestSGDDecayAndBiasLambda checks that the learning-rate decay and the
+// separate bias penalty are used: each changes the result, and training
+// still beats the baseline.
+func TestSGDDecayAndBiasLambda(t *testing.T) {
+	train, test, _ := smallSynthetic(t)
+	var base mf.Baseline
+	base.Fit(train, nil)
+	baseRMSE, _ := mf.Evaluate(&base, test)
+	var ref []float64
+	for _, s := range []mf.BiasedSettings{
+		{Factors: 10, LearningRate: 0.02, Lambda: 0.05},
+		{Factors: 10, LearningRate: 0.02, Lambda: 0.05, Decay: 0.1},
+		{Factors: 10, LearningRate: 0.02, Lambda: 0.05, BiasLambda: 0.01},
+	} {
+		var b mf.Biased
+		if err := b.TrainSGD(train, &s, newRand(7)); err != nil {
+			t.Fatal(err)
+		}
+		if rmse, _ := mf.Evaluate(&b, test); rmse >= baseRMSE {
+			t.Errorf("%+v: test RMSE %v not below the baseline %v", s, rmse, baseRMSE)
+		}
+		losses := b.Losses()
+		if ref != nil && equalBits(ref, losses) {
+			t.Errorf("%+v: same training curve as the plain settings", s)
+		}
+		ref = losses
+	}
+}
+
 func TestSynthetic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("MovieLens-sized")
