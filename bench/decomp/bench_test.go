@@ -134,3 +134,5 @@ func BenchmarkGonumSVD200(b *testing.B) { benchGonumSVD(b, 200) }
 
 func BenchmarkTruncatedSVD500(b *testing.B)  { benchTruncatedSVD(b, 500) }
 func BenchmarkTruncatedSVD1000(b *testing.B) { benchTruncatedSVD(b, 1000) }
+
+func BenchmarkTruncatedSVD2000(b *testing.B) { benchTruncatedSVD(b, 2000) }

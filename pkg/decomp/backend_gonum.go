@@ -7,6 +7,7 @@ package decomp
 import (
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/lapack"
 	"gonum.org/v1/gonum/lapack/lapack64"
 )
@@ -55,9 +56,42 @@ func gesvd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) bool
 	return lapack64.Gesvd(jobU, jobVT, a, u, vt, s, work, len(work))
 }
 
+// skinnyMax is the largest small dimension for which gemm uses its own
+// dot and axpy loops rather than gonum's Dgemm, whose blocking is slow when one
+// dimension is tiny (the randomized SVD multiplies n×n by n×(r+p)).
+const skinnyMax = 128
+
 // gemm computes c = alpha·op(a)·op(b) + beta·c.
 func gemm(tA, tB blas.Transpose, alpha float64, a, b blas64.General, beta float64, c blas64.General) {
-	blas64.Gemm(tA, tB, alpha, a, b, beta, c)
+	switch {
+	case alpha == 1 && beta == 0 && tA == blas.NoTrans && tB == blas.Trans && c.Cols <= skinnyMax:
+		// c = a·bᵀ with few rows in b: one long dot product per element.
+		for i := 0; i < c.Rows; i++ {
+			ai := a.Data[i*a.Stride : i*a.Stride+a.Cols]
+			ci := c.Data[i*c.Stride : i*c.Stride+c.Cols]
+			for j := range ci {
+				ci[j] = floats.Dot(ai, b.Data[j*b.Stride:j*b.Stride+b.Cols])
+			}
+		}
+	case alpha == 1 && beta == 0 && tA == blas.Trans && tB == blas.NoTrans && c.Rows <= skinnyMax:
+		// c = aᵀ·b with few columns in a: long axpys into the rows of c.
+		for j := 0; j < c.Rows; j++ {
+			cj := c.Data[j*c.Stride : j*c.Stride+c.Cols]
+			for k := range cj {
+				cj[k] = 0
+			}
+		}
+		for i := 0; i < a.Rows; i++ {
+			bi := b.Data[i*b.Stride : i*b.Stride+b.Cols]
+			for j := 0; j < c.Rows; j++ {
+				if v := a.Data[i*a.Stride+j]; v != 0 {
+					floats.AddScaled(c.Data[j*c.Stride:j*c.Stride+c.Cols], v, bi)
+				}
+			}
+		}
+	default:
+		blas64.Gemm(tA, tB, alpha, a, b, beta, c)
+	}
 }
 
 // orthonormalize overwrites the m×n matrix a (m ≥ n) with the n orthonormal
@@ -73,4 +107,19 @@ func orthonormalize(a blas64.General) {
 	work = make([]float64, lwork)
 	lapack64.Geqrf(a, tau, work, lwork)
 	lapack64.Orgqr(a, tau, work, lwork)
+}
+
+// orthonormalizeRows overwrites the m×n matrix a (m ≤ n) with the m
+// orthonormal rows of the Q factor of its LQ factorization.
+func orthonormalizeRows(a blas64.General) {
+	m := a.Rows
+	tau := make([]float64, m)
+	work := []float64{0}
+	lapack64.Gelqf(a, tau, work, -1)
+	lwork := int(work[0])
+	lapack64.Orglq(a, tau, work, -1)
+	lwork = max(lwork, int(work[0]))
+	work = make([]float64, lwork)
+	lapack64.Gelqf(a, tau, work, lwork)
+	lapack64.Orglq(a, tau, work, lwork)
 }

@@ -129,3 +129,16 @@ func orthonormalize(a blas64.General) {
 	lapacke.Dgeqrf(m, n, a.Data, a.Stride, tau, work, lwork)
 	lapacke.Dorgqr(m, n, n, a.Data, a.Stride, tau, work, lwork)
 }
+
+func orthonormalizeRows(a blas64.General) {
+	m, n := a.Rows, a.Cols
+	tau := make([]float64, m)
+	work := []float64{0}
+	lapacke.Dgelqf(m, n, a.Data, a.Stride, tau, work, -1)
+	lwork := int(work[0])
+	lapacke.Dorglq(m, n, m, a.Data, a.Stride, tau, work, -1)
+	lwork = max(lwork, int(work[0]))
+	work = make([]float64, lwork)
+	lapacke.Dgelqf(m, n, a.Data, a.Stride, tau, work, lwork)
+	lapacke.Dorglq(m, n, m, a.Data, a.Stride, tau, work, lwork)
+}

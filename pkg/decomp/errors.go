@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -101,6 +102,33 @@ func checkedCopy(a mat.Matrix, square bool) (*mat.Dense, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// checkedView validates a and returns its row-major storage, without a copy
+// when a exposes it (mat.RawMatrixer, such as *mat.Dense) and with one
+// otherwise. The caller must not modify the result.
+func checkedView(a mat.Matrix) (blas64.General, error) {
+	if _, _, err := dims(a); err != nil {
+		return blas64.General{}, err
+	}
+	rm, ok := a.(mat.RawMatrixer)
+	if !ok {
+		d, err := checkedCopy(a, false)
+		if err != nil {
+			return blas64.General{}, err
+		}
+		return d.RawMatrix(), nil
+	}
+	raw := rm.RawMatrix()
+	for i := 0; i < raw.Rows; i++ {
+		row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+		for j, v := range row {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return blas64.General{}, &ElementError{Row: i, Col: j, Value: v}
+			}
+		}
+	}
+	return raw, nil
 }
 
 // checkFinite returns an *ElementError for the first non-finite element of d.

@@ -51,7 +51,7 @@ type TruncatedSVD struct {
 // the same seed gives the same bits. It returns ErrEmpty, an *ElementError,
 // a wrapped ErrRankOutOfRange unless 1 ≤ r ≤ min(m, n), or a wrapped
 // ErrNoConvergence from the small SVD. It panics with ErrNilRand if rnd is
-// nil. a is not modified.
+// nil. a is not modified, and not copied if it is a *mat.Dense.
 func (t *TruncatedSVD) Factorize(a mat.Matrix, r int, rnd *rand.Rand, s *RSVDSettings) error {
 	t.svd = SVD{}
 	if rnd == nil {
@@ -69,29 +69,29 @@ func (t *TruncatedSVD) Factorize(a mat.Matrix, r int, rnd *rand.Rand, s *RSVDSet
 		q = DefaultPowerIters
 	}
 	p, q = max(p, 0), max(q, 0)
-	d, err := checkedCopy(a, false)
+	ra, err := checkedView(a)
 	if err != nil {
 		return err
 	}
-	m, n := d.Dims()
+	m, n := ra.Rows, ra.Cols
 	if r < 1 || r > min(m, n) {
 		return fmt.Errorf("%w: rank %d not in [1, %d]", ErrRankOutOfRange, r, min(m, n))
 	}
 	l := min(r+p, min(m, n))
-	ra := d.RawMatrix()
 
-	omega := blas64.General{Rows: n, Cols: l, Stride: l, Data: make([]float64, n*l)}
-	for i := range omega.Data {
-		omega.Data[i] = rnd.NormFloat64()
+	// The sample matrices are kept as Y (m×l) and Zᵀ (l×n), so that every
+	// product is A·Zᵀᵀ or Yᵀ·A with one dimension l ≪ m, n.
+	zt := blas64.General{Rows: l, Cols: n, Stride: n, Data: make([]float64, l*n)}
+	for i := range zt.Data {
+		zt.Data[i] = rnd.NormFloat64() // Ωᵀ
 	}
 	y := blas64.General{Rows: m, Cols: l, Stride: l, Data: make([]float64, m*l)}
-	gemm(blas.NoTrans, blas.NoTrans, 1, ra, omega, 0, y)
+	gemm(blas.NoTrans, blas.Trans, 1, ra, zt, 0, y)
 	orthonormalize(y)
-	z := omega // reuse: n×l
 	for it := 0; it < q; it++ {
-		gemm(blas.Trans, blas.NoTrans, 1, ra, y, 0, z)
-		orthonormalize(z)
-		gemm(blas.NoTrans, blas.NoTrans, 1, ra, z, 0, y)
+		gemm(blas.Trans, blas.NoTrans, 1, y, ra, 0, zt) // Zᵀ = Qᵀ·A
+		orthonormalizeRows(zt)
+		gemm(blas.NoTrans, blas.Trans, 1, ra, zt, 0, y) // Y = A·Z
 		orthonormalize(y)
 	}
 	// B = Qᵀ·A (l×n) and its thin SVD.
