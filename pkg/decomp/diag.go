@@ -37,8 +37,9 @@ type Diagnosis struct {
 	Orthogonal bool
 }
 
-// Diagnose factorizes a with Eigen and reports its Diagnosis. It returns
-// the errors of Eigen.Factorize.
+// Diagnose factorizes a with Eigen and reports its Diagnosis, at a cost of
+// O(n³) beyond the factorization (cond₂(V) and all pairwise angles). It
+// returns the errors of Eigen.Factorize.
 func Diagnose(a mat.Matrix) (Diagnosis, error) {
 	var e Eigen
 	if err := e.Factorize(a, nil); err != nil {

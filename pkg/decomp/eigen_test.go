@@ -458,3 +458,66 @@ func FuzzClosedForm2x2(f *testing.F) {
 		}
 	})
 }
+
+// Two conjugate pairs with the same real part interleave in canonical order
+// (1+2i, 1+i, 1−i, 1−2i) but each presented vector still matches its value.
+func TestEigenInterleavedPairs(t *testing.T) {
+	a := mat.NewDense(4, 4, []float64{
+		1, -2, 0, 0,
+		2, 1, 0, 0,
+		0, 0, 1, -1,
+		0, 0, 1, 1,
+	})
+	var e decomp.Eigen
+	if err := e.Factorize(a, &decomp.EigenSettings{Order: decomp.OrderCanonical}); err != nil {
+		t.Fatal(err)
+	}
+	vals := e.Values(nil)
+	want := []complex128{1 + 2i, 1 + 1i, 1 - 1i, 1 - 2i}
+	var v mat.CDense
+	e.VectorsTo(&v)
+	for j := range want {
+		if cmplx.Abs(vals[j]-want[j]) > 1e-14 {
+			t.Fatalf("values %v, want %v", vals, want)
+		}
+		col := ccol(&v, j)
+		for i := 0; i < 4; i++ {
+			var av complex128
+			for k := 0; k < 4; k++ {
+				av += complex(a.At(i, k), 0) * col[k]
+			}
+			if cmplx.Abs(av-vals[j]*col[i]) > 1e-14 {
+				t.Errorf("pair %d: A·v ≠ λ·v", j)
+			}
+		}
+	}
+	// v(1−2i) = conj(v(1+2i)).
+	for i, x := range ccol(&v, 0) {
+		if cmplx.Abs(cmplx.Conj(x)-v.At(i, 3)) > 1e-15 {
+			t.Errorf("not conjugate: %v vs %v", ccol(&v, 0), ccol(&v, 3))
+		}
+	}
+	var rec mat.Dense
+	if err := e.ReconstructTo(&rec); err != nil || !mat.EqualApprox(&rec, a, 1e-14) {
+		t.Errorf("reconstruction %v", err)
+	}
+}
+
+// SimilarityTo and CongruenceTo may write over S.
+func TestComposeAlias(t *testing.T) {
+	s := mat.NewDense(2, 2, []float64{1, -1, 1, 2})
+	if err := decomp.SimilarityTo(s, s, []float64{5, 2}); err != nil {
+		t.Fatal(err)
+	}
+	if !mat.EqualApprox(s, mat.NewDense(2, 2, []float64{4, 1, 2, 3}), 1e-14) {
+		t.Errorf("aliased SΛS⁻¹ = %v", mat.Formatted(s))
+	}
+	h := math.Sqrt2 / 2
+	q := mat.NewDense(2, 2, []float64{h, h, h, -h})
+	if err := decomp.CongruenceTo(q, q, []float64{3, 1}); err != nil {
+		t.Fatal(err)
+	}
+	if !mat.EqualApprox(q, mat.NewDense(2, 2, []float64{2, 1, 1, 2}), 1e-14) {
+		t.Errorf("aliased SΛSᵀ = %v", mat.Formatted(q))
+	}
+}

@@ -197,11 +197,12 @@ func (e *EigenSym) Residual(a mat.Matrix) float64 {
 	return worst
 }
 
-// SimilarityTo stores S·Λ·S⁻¹ into dst (resized if empty), where Λ =
-// diag(lambda). With S the eigenvectors of A this rebuilds A, for any
-// diagonalizable A. It returns ErrEmpty, an *ElementError, a wrapped
-// ErrNotSquare, or a wrapped ErrSingular. It panics with ErrShape if
-// len(lambda) does not match S or dst is non-empty and of the wrong shape.
+// SimilarityTo stores S·Λ·S⁻¹ into dst (resized if empty), where
+// Λ = diag(lambda); dst may be s itself. With S the eigenvectors of A this
+// rebuilds A, for any diagonalizable A. It returns ErrEmpty, an
+// *ElementError, a wrapped ErrNotSquare, or a wrapped ErrSingular (also for
+// cond(S) > 10¹⁶). It panics with ErrShape if len(lambda) does not match S
+// or dst is non-empty and of the wrong shape.
 func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 	sd, err := checkedCopy(s, true)
 	if err != nil {
@@ -225,12 +226,12 @@ func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 	return nil
 }
 
-// CongruenceTo stores S·Λ·Sᵀ into dst (resized if empty), where Λ =
-// diag(lambda). It equals S·Λ·S⁻¹ only when S is orthogonal (Sᵀ = S⁻¹), as
-// for the eigenvectors of a symmetric matrix; for [[4,1],[2,3]] and its unit
-// eigenvectors it gives [[2.9,1.7],[1.7,4.1]], not A. It returns ErrEmpty or
-// an *ElementError. It panics with ErrShape if len(lambda) ≠ columns of S or
-// dst is non-empty and of the wrong shape.
+// CongruenceTo stores S·Λ·Sᵀ into dst (resized if empty), where
+// Λ = diag(lambda); dst may be s itself. It equals S·Λ·S⁻¹ only when S is
+// orthogonal (Sᵀ = S⁻¹), as for the eigenvectors of a symmetric matrix; for
+// [[4,1],[2,3]] and its unit eigenvectors it gives [[2.9,1.7],[1.7,4.1]],
+// not A. It returns ErrEmpty or an *ElementError. It panics with ErrShape if
+// len(lambda) ≠ columns of S or dst is non-empty and of the wrong shape.
 func CongruenceTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 	sd, err := checkedCopy(s, false)
 	if err != nil {
