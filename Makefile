@@ -6,7 +6,7 @@ PYTHON ?= $(if $(wildcard /usr/bin/python3),/usr/bin/python3,python3)
 NOTEBOOKS := $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 JOBS ?= 2
 
-.PHONY: lab test setup notebooks fmt vet bench help
+.PHONY: lab test setup notebooks fmt vet bench help docker-lab
 
 help:
 	@echo "make lab        start JupyterLab on notebooks/ (runs set-up first if needed)"
@@ -14,6 +14,7 @@ help:
 	@echo "make notebooks  re-execute every notebook in place and export HTML to build/html"
 	@echo "make setup      install GoNB, gopls, goimports, Jupyter; register the kernel"
 	@echo "make bench      benchmarks against numpy / torch (see bench/)"
+	@echo "make docker-lab build and run the JupyterLab + GoNB docker image"
 
 setup:
 	@bash scripts/setup.sh
@@ -30,6 +31,7 @@ vet:
 
 test: fmt vet
 	@bash scripts/setup.sh --check >/dev/null 2>&1 || bash scripts/setup.sh
+	@[ -d internal/browsertest/node_modules/playwright-core ] || (cd internal/browsertest && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 	go build ./...
 	go test -count=1 -timeout 80m ./...
 
@@ -39,3 +41,6 @@ notebooks:
 
 bench:
 	@for s in bench/*/run.sh; do [ -f "$$s" ] && bash "$$s"; done
+
+docker-lab:
+	@bash docker/run.sh
