@@ -17,13 +17,13 @@ func main() {
 	for _, p := range []mf.Precision{mf.Float64, mf.Float32} {
 		var loss float64
 		t := best(*repeat*4, func() { loss = runDense(a, 2, 5000, p) })
-		fmt.Printf("seed_%s %.6g loss=%.3g\n", precName(p), t, loss)
+		fmt.Printf("seed_%s %v loss=%.3g\n", precName(p), t, loss)
 	}
 	big := lowRank(1000, 1000, 10, 1)
 	for _, p := range []mf.Precision{mf.Float64, mf.Float32} {
 		var loss float64
 		t := best(*repeat, func() { loss = runDense(big, 10, 200, p) })
-		fmt.Printf("dense1000_%s %.6g loss=%.3g\n", precName(p), t, loss)
+		fmt.Printf("dense1000_%s %v loss=%.3g\n", precName(p), t, loss)
 	}
 	train, test := sparseData()
 	if *data != "" {
@@ -33,15 +33,15 @@ func main() {
 	var base mf.Baseline
 	base.Fit(train, nil)
 	baseRMSE, _ := mf.Evaluate(&base, test)
-	fmt.Printf("sparse_baseline 0 rmse=%.4f floor=%.4f\n", baseRMSE, sparseNoise)
+	fmt.Printf("sparse_baseline 0 0 rmse=%.4f floor=%.4f\n", baseRMSE, sparseNoise)
 	var sgd *mf.Biased
 	t := best(max(1, *repeat/2), func() { sgd = runSGD(train) })
 	rmse, _ := mf.Evaluate(sgd, test)
-	fmt.Printf("sparse_sgd %.6g rmse=%.4f floor=%.4f\n", t, rmse, sparseNoise)
+	fmt.Printf("sparse_sgd %v rmse=%.4f floor=%.4f\n", t, rmse, sparseNoise)
 	var als *mf.Biased
 	t = best(1, func() { als = runALS(train, mf.DefaultALSEpochs) })
 	rmse, _ = mf.Evaluate(als, test)
-	fmt.Printf("sparse_als %.6g rmse=%.4f floor=%.4f\n", t, rmse, sparseNoise)
+	fmt.Printf("sparse_als %v rmse=%.4f floor=%.4f\n", t, rmse, sparseNoise)
 }
 
 func precName(p mf.Precision) string {

@@ -224,12 +224,12 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 			h0[i] = trunc24(h0[i])
 		}
 		st := newDenseState[float32](a, s.Mask, w0, h0, k, observed, &s)
+		defer st.close() // also if Callback panics
 		err = train(f, st, &s)
-		st.close()
 	default:
 		st := newDenseState[float64](a, s.Mask, w0, h0, k, observed, &s)
+		defer st.close() // also if Callback panics
 		err = train(f, st, &s)
-		st.close()
 	}
 	if err != nil {
 		losses := f.losses

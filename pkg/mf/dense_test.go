@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -426,4 +428,27 @@ func ExampleOptimalLosses() {
 	// k=0: 6.750000
 	// k=1: 0.020898
 	// k=2: 0.000000
+}
+
+// TestDenseCallbackPanicNoLeak checks that a panicking callback does not
+// leave the worker goroutines of a large problem running.
+func TestDenseCallbackPanicNoLeak(t *testing.T) {
+	a := mat.NewDense(64, 128, nil)
+	for i := 0; i < 64; i++ {
+		for j := 0; j < 128; j++ {
+			a.Set(i, j, float64((i*j)%7))
+		}
+	}
+	before := runtime.NumGoroutine()
+	func() {
+		defer func() { _ = recover() }()
+		var f mf.Dense
+		_ = f.Factorize(a, 8, &mf.DenseSettings{Workers: 2, Callback: func(int, float64) { panic("stop") }}, newRand(1))
+	}()
+	for try := 0; try < 100 && runtime.NumGoroutine() > before; try++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before, %d after a panicking callback", before, after)
+	}
 }

@@ -321,3 +321,29 @@ func ExampleSynthetic() {
 	// Output:
 	// 943 1682 100000
 }
+
+func ExampleNewRatings() {
+	r, err := mf.NewRatings(2, 3, []mf.Rating{{User: 0, Item: 0, Value: 4}, {User: 1, Item: 2, Value: 2}, {User: 0, Item: 0, Value: 5}})
+	fmt.Println(r, err)
+	// Output:
+	// <nil> mf: bad data: rating 2: duplicate (user 0, item 0), first rated by rating 0
+}
+
+func ExampleRatings_Split() {
+	all, _ := mf.Synthetic(&mf.SyntheticSettings{Users: 50, Items: 40, Missing: 0.5}, newRand(1))
+	train, test, _ := all.Split(0.2, newRand(2))
+	fmt.Println(all.Len(), train.Len(), test.Len())
+	// Output:
+	// 1000 800 200
+}
+
+func ExampleBaseline_Fit() {
+	// Koren's shrunk biases by hand: μ = 3, b_user0 = −2/12, b_user1 = 2/11.
+	r, _ := mf.NewRatings(2, 2, []mf.Rating{{0, 0, 1}, {0, 1, 3}, {1, 0, 5}})
+	var b mf.Baseline
+	b.Fit(r, nil)
+	rmse, mae := mf.Evaluate(&b, r)
+	fmt.Printf("predict(0,1) = %.4f, training RMSE %.3f, MAE %.3f\n", b.Predict(0, 1), rmse, mae)
+	// Output:
+	// predict(0,1) = 2.8333, training RMSE 1.494, MAE 1.273
+}
