@@ -193,5 +193,8 @@ func send(d Drawer, w, h vg.Length, displayID string) error {
 		return err
 	}
 	gonbui.SendData(&protocol.DisplayData{Data: data, DisplayID: displayID})
+	// Wait until GoNB has taken the message: a cell's program may end right
+	// after Show, and a figure still in the pipe would be lost.
+	gonbui.Sync()
 	return gonbui.Error()
 }

@@ -64,6 +64,7 @@ func ShowLaTeX(tex string) string {
 	md := "$$" + tex + "$$"
 	if gonbui.IsNotebook {
 		gonbui.DisplayMarkdown(md)
+		gonbui.Sync()
 	}
 	return md
 }

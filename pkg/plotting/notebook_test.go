@@ -69,8 +69,9 @@ func TestNotebookProtocol(t *testing.T) {
 		t.Fatal(err)
 	}
 	type result struct {
-		msgs []protocol.DisplayData
-		err  error
+		msgs  []protocol.DisplayData
+		syncs int
+		err   error
 	}
 	done := make(chan result, 1)
 	go func() {
@@ -88,7 +89,7 @@ func TestNotebookProtocol(t *testing.T) {
 			return
 		}
 		defer w.Close()
-		dec := gob.NewDecoder(r)
+		dec, enc := gob.NewDecoder(r), gob.NewEncoder(w)
 		var res result
 		for {
 			var d protocol.DisplayData
@@ -97,6 +98,15 @@ func TestNotebookProtocol(t *testing.T) {
 					res.err = err
 				}
 				break
+			}
+			// Answer gonbui.Sync as GoNB does; it is not a display message.
+			if cv, ok := commValue(d); ok && cv.Address == protocol.GonbuiSyncAddress {
+				res.syncs++
+				if err := enc.Encode(&protocol.CommValue{Address: protocol.GonbuiSyncAckAddress, Value: cv.Value}); err != nil {
+					res.err = err
+					break
+				}
+				continue
 			}
 			res.msgs = append(res.msgs, d)
 		}
@@ -114,6 +124,9 @@ func TestNotebookProtocol(t *testing.T) {
 	}
 	if res.err != nil {
 		t.Fatal(res.err)
+	}
+	if res.syncs < 4 {
+		t.Errorf("got %d sync requests, want one after each of the 4 displays", res.syncs)
 	}
 	if len(res.msgs) != 4 {
 		t.Fatalf("got %d display messages, want 4 (Show, 2 live updates, LaTeX)", len(res.msgs))
@@ -140,4 +153,16 @@ func TestNotebookProtocol(t *testing.T) {
 	if md, _ := res.msgs[3].Data[protocol.MIMETextMarkdown].(string); md != `$$\begin{bmatrix} 1 \end{bmatrix}$$` {
 		t.Errorf("LaTeX sent %q", md)
 	}
+}
+
+// commValue extracts the CommValue a gonbui.Sync request carries; gob hands
+// it back as a value, whatever pointer the sender used.
+func commValue(d protocol.DisplayData) (protocol.CommValue, bool) {
+	switch v := d.Data[protocol.MIMECommValue].(type) {
+	case protocol.CommValue:
+		return v, true
+	case *protocol.CommValue:
+		return *v, true
+	}
+	return protocol.CommValue{}, false
 }
