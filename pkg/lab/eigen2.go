@@ -8,8 +8,8 @@ import (
 )
 
 // CharPolyFunc is the student's function of lab L2, task 1: the
-// coefficients of det(A − λI) = λ² + bλ + c for a 2×2 matrix A.
-type CharPolyFunc func(a *mat.Dense) (b, c float64)
+// coefficients of det(A − λI) = λ² + pλ + q for a 2×2 matrix A.
+type CharPolyFunc func(a *mat.Dense) (p, q float64)
 
 // EigenvaluesFunc is the student's function of lab L2, task 2: the two
 // real eigenvalues of a 2×2 matrix, roots of the characteristic polynomial,
@@ -64,21 +64,20 @@ func realEigen(a mat.Matrix) ([]float64, [][]float64) {
 }
 
 // CheckCharPoly checks lab L2, task 1 on both L2 matrices and on
-// [[1, 2], [3, 4]]: b = −tr(A), c = det(A).
+// [[1, 2], [3, 4]]: p = −tr(A), q = det(A).
 func CheckCharPoly(f CharPolyFunc) Report {
 	r := Report{Title: "L2.1 characteristic polynomial"}
 	if f == nil {
 		return r.notImplemented("CharPoly")
 	}
 	for _, a := range l2Extra() {
-		var b, c float64
-		if !call(&r, "CharPoly", func() { b, c = f(mat.DenseCopyOf(a)) }) {
+		var p, q float64
+		if !call(&r, "CharPoly", func() { p, q = f(mat.DenseCopyOf(a)) }) {
 			return r
 		}
-		wb, wc := -mat.Trace(a), mat.Det(a)
-		v := Vector("det(A − λI) = λ² + bλ + c for A = "+matString(a)+": (b, c)", []float64{b, c}, []float64{wb, wc}, nil)
+		v := Vector("(p, q) of λ² + pλ + q for A = "+matString(a), []float64{p, q}, []float64{-mat.Trace(a), mat.Det(a)}, nil)
 		if !v.Passed() {
-			v.Hint = "expand (a − λ)(d − λ) − bc: the λ coefficient is −(a + d) = −tr(A), the constant is ad − bc = det(A)"
+			v.Hint = "expand (a₁₁ − λ)(a₂₂ − λ) − a₁₂a₂₁: p = −(a₁₁ + a₂₂) = −tr(A), q = a₁₁a₂₂ − a₁₂a₂₁ = det(A)"
 		}
 		r.Add(v)
 	}
@@ -102,7 +101,7 @@ func CheckEigenvalues(f EigenvaluesFunc) Report {
 		sort.Sort(sort.Reverse(sort.Float64Slice(got)))
 		v := Vector("eigenvalues of "+matString(a)+" (any order)", got, want, nil)
 		if !v.Passed() {
-			v.Hint = "λ = (−b ± √(b² − 4c)) / 2 with b = −tr(A), c = det(A); return both roots"
+			v.Hint = "λ = (−p ± √(p² − 4q)) / 2 with p = −tr(A), q = det(A); return both roots"
 			if l1 == l2 {
 				v.Hint = "you returned the same root twice: one root uses +√, the other −√"
 			}

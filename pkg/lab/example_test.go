@@ -49,7 +49,6 @@ func ExampleVector() {
 	//     got:      [1, 2.5]
 	// ✓ x — [1, 2]
 	// ✗ x — not implemented yet
-	//     expected: [1, 2]
 	//     got:      nil
 	//     hint:     replace the `// TODO` stub with your code, then run this cell again
 }

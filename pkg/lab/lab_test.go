@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/lab"
+	"github.com/factorlab/factorlab/pkg/mf"
 )
 
 func TestSolutionsPass(t *testing.T) {
@@ -37,6 +38,9 @@ func TestStubsAreNotImplemented(t *testing.T) {
 			if !strings.Contains(s, want) {
 				t.Errorf("%s: report lacks %q:\n%s", r.Title, want, s)
 			}
+		}
+		if strings.Contains(s, "expected") {
+			t.Errorf("%s: an unanswered task shows its expected answer:\n%s", r.Title, s)
 		}
 		if strings.Contains(s, "goroutine") || strings.Contains(s, ".go:") {
 			t.Errorf("%s: report looks like a stack trace:\n%s", r.Title, s)
@@ -227,6 +231,21 @@ func TestTrainingReproducesSeed(t *testing.T) {
 	_, w3, h3 := lab.TrainingStart()
 	if !mat.Equal(w2, w3) || !mat.Equal(h2, h3) {
 		t.Error("TrainingStart is not deterministic")
+	}
+}
+
+// TestEckartYoungConstant holds the documented constant equal to pkg/mf's
+// optimum, which the checks use.
+func TestEckartYoungConstant(t *testing.T) {
+	got, err := mf.OptimalLoss(lab.SeedMatrix(), 1, mf.Mean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(got-lab.EckartYoungMSE) > 1e-15 {
+		t.Errorf("mf.OptimalLoss = %.17g, lab.EckartYoungMSE = %.17g", got, lab.EckartYoungMSE)
+	}
+	if math.Abs(optimalMSE([]float64{7.337084961345172, 0.40888173106966214}, 1, 4, 2)-0.020898) > 5e-7 {
+		t.Error("the seed's optimum is not 0.020898")
 	}
 }
 

@@ -48,8 +48,16 @@ func UnitSquare() [][2]float64 {
 	return [][2]float64{{0, 0}, {1, 0}, {1, 1}, {0, 1}}
 }
 
+// rotation is the reference rotation matrix; entries within 1e-15 of zero
+// are set to zero, so R(π/2) reads [[0, -1], [1, 0]].
 func rotation(theta float64) *mat.Dense {
 	s, c := math.Sincos(theta)
+	if math.Abs(s) < 1e-15 {
+		s = 0
+	}
+	if math.Abs(c) < 1e-15 {
+		c = 0
+	}
 	return mat.NewDense(2, 2, []float64{c, -s, s, c})
 }
 
@@ -160,10 +168,18 @@ func CheckCorners(f CornersFunc) Report {
 	return r
 }
 
+// mapPoints applies m to each point. Results within 1e-12 of zero are set
+// to zero, so that cos(π/2) ≈ 6e-17 is shown as the 0 a student writes.
 func mapPoints(m mat.Matrix, pts [][2]float64) [][2]float64 {
+	snap := func(x float64) float64 {
+		if math.Abs(x) < 1e-12 {
+			return 0
+		}
+		return x
+	}
 	out := make([][2]float64, len(pts))
 	for i, p := range pts {
-		out[i] = [2]float64{m.At(0, 0)*p[0] + m.At(0, 1)*p[1], m.At(1, 0)*p[0] + m.At(1, 1)*p[1]}
+		out[i] = [2]float64{snap(m.At(0, 0)*p[0] + m.At(0, 1)*p[1]), snap(m.At(1, 0)*p[0] + m.At(1, 1)*p[1])}
 	}
 	return out
 }
@@ -214,6 +230,7 @@ func cornersFigure(got, want [][2]float64) (*plotting.Figure, error) {
 		p.Legend.Add("unit square", sq)
 		p.Legend.Add("image", img)
 		p.Legend.Top = true
+		p.Legend.Left = true
 		fig.Set(0, j, p)
 	}
 	return fig, nil

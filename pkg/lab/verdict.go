@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
 
@@ -173,6 +174,8 @@ func (r Report) headline() string {
 		return "✗ " + r.Title + " — nothing was checked"
 	case failed == 0 && n == 1:
 		return "✓ " + r.Title + " — passed"
+	case failed == 0 && n == 2:
+		return "✓ " + r.Title + " — both checks passed"
 	case failed == 0:
 		return fmt.Sprintf("✓ %s — all %d checks passed", r.Title, n)
 	default:
@@ -224,7 +227,29 @@ func Show(r Report) bool {
 			gonbui.DisplayMarkdown("*(the figure could not be drawn: " + mdEscape(err.Error()) + ")*")
 		}
 	}
+	flush()
 	return r.Passed()
+}
+
+// flushTimeout bounds how long Show waits for GoNB to acknowledge that the
+// verdict reached the notebook.
+const flushTimeout = 5 * time.Second
+
+// flush waits until GoNB has received everything sent so far. Without it a
+// cell's program can exit while its last display (a large image, say) is
+// still in the pipe, and the output is lost. It gives up after flushTimeout.
+func flush() {
+	done := make(chan struct{})
+	go func() {
+		gonbui.Sync()
+		close(done)
+	}()
+	t := time.NewTimer(flushTimeout)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+	}
 }
 
 // formatting helpers

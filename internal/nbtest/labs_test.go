@@ -1,0 +1,154 @@
+package nbtest
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The lab notebooks (issue 7) come in four copies each: the teacher's
+// solution notebook notebooks/labs/solutions/<lang>/<lab>.ipynb, which is the
+// one source, and the student notebook notebooks/labs/<lang>/<lab>.ipynb
+// generated from it by scripts/make_student_labs.py. Their expectations are
+// added to the expectations map here rather than listed one by one in
+// expect_test.go: every student notebook must show a friendly ✗ verdict for
+// each task and no ✓, every solution notebook a ✓ for each task and no ✗.
+
+// lab describes what one lab's notebooks must show.
+type lab struct {
+	name   string   // file name without .ipynb
+	checks []string // report titles' prefixes, e.g. "L1.1"
+	both   Expect   // shown by the student and the solution version alike
+	solved Expect   // shown only once the tasks are solved
+}
+
+var labs = []lab{
+	{name: "L1_adam", checks: []string{"L1.1", "L1.2", "L1.3"},
+		solved: Expect{Numbers: []Number{Below(`loss at iteration 1000: (\S+)`, 1e-4)}}},
+	{name: "L2_eigenpairs", checks: []string{"L2.1", "L2.2", "L2.3"},
+		solved: Expect{Texts: []string{"eigenvalues of [[4, 1], [2, 3]] (any order)** — [5, 2]"}}},
+	{name: "L3_break_the_claim", checks: []string{"L3.1", "L3.2", "L3.3"},
+		solved: Expect{Texts: []string{"meet at 71.57°, not 90°", "eigenvalues 3, -1"}}},
+	{name: "L4_fix_the_svd", checks: []string{"L4.1", "L4.2"},
+		both: Expect{Texts: []string{"naive UΣVᵀ ="}, Numbers: []Number{
+			Near(`σ = \[(\S+)`, 9.5255, 1e-4),
+			Near(`naive UΣVᵀ =\n⎡(\S+)`, 1.7133, 1e-4), // not A's 1: the naive SVD fails
+		}}},
+	{name: "L5_low_rank", checks: []string{"L5.1", "L5.2"},
+		both:   Expect{Numbers: []Number{Near(`σ = \[\S+ (\S+)\]`, 0.408882, 1e-6)}},
+		solved: Expect{Numbers: []Number{Near(`MSE = (\S+), the Eckart–Young optimum`, 0.020898, 1e-6)}}},
+	{name: "L6_linear_maps", checks: []string{"L6.1", "L6.2", "L6.3"},
+		solved: Expect{Images: 1}},
+}
+
+var labLangs = []string{"en", "ko"}
+
+func init() {
+	for _, l := range labs {
+		for _, lang := range labLangs {
+			student := Expect{
+				Texts:   append([]string{"not implemented yet"}, l.both.Texts...),
+				Absent:  []string{"✓", "panicked", "did not finish", "goroutine "},
+				Numbers: l.both.Numbers,
+			}
+			solution := Expect{
+				Texts:   append(append([]string(nil), l.both.Texts...), l.solved.Texts...),
+				Absent:  []string{"✗", "not implemented", "panicked", "did not finish"},
+				Numbers: append(append([]Number(nil), l.both.Numbers...), l.solved.Numbers...),
+				Images:  l.solved.Images,
+			}
+			for _, c := range l.checks {
+				student.Texts = append(student.Texts, "✗ "+c+" ")
+				solution.Texts = append(solution.Texts, "✓ "+c+" ")
+			}
+			add("notebooks/labs/"+lang+"/"+l.name+".ipynb", student)
+			add("notebooks/labs/solutions/"+lang+"/"+l.name+".ipynb", solution)
+		}
+	}
+}
+
+func add(path string, e Expect) {
+	if _, dup := expectations[path]; dup {
+		panic(fmt.Sprintf("nbtest: %s has two expectations", path))
+	}
+	expectations[path] = e
+}
+
+// TestLabsAreGenerated checks that the committed student notebooks are
+// exactly what scripts/make_student_labs.py makes from the solutions, and
+// that each lab's English and Korean code cells are identical.
+func TestLabsAreGenerated(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	py := findPython()
+	if out, err := exec.Command(py, "-c", "import nbformat").CombinedOutput(); err != nil {
+		if testing.Short() {
+			t.Skipf("%s cannot import nbformat (%v: %s)", py, err, out)
+		}
+		t.Fatalf("%s cannot import nbformat (%v: %s); run scripts/setup.sh", py, err, out)
+	}
+	cmd := exec.Command(py, filepath.Join(root, "scripts", "make_student_labs.py"), "--check")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("student notebooks are not what the generator makes (%v):\n%s", err, out)
+	}
+
+	for _, l := range labs {
+		var code [][]string
+		for _, dir := range []string{"labs/en", "labs/ko", "labs/solutions/en", "labs/solutions/ko"} {
+			rel := filepath.Join("notebooks", dir, l.name+".ipynb")
+			nb, err := Parse(filepath.Join(root, rel), rel)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var cells []string
+			for _, c := range nb.Cells {
+				if c.Type == "code" {
+					cells = append(cells, c.Source)
+				}
+			}
+			code = append(code, cells)
+			student := !strings.Contains(dir, "solutions")
+			src := strings.Join(cells, "\n")
+			if student && strings.Contains(src, "SOLUTION") {
+				t.Errorf("%s: a solution marker leaked into the student notebook", rel)
+			}
+			if !student && !strings.Contains(src, "// BEGIN SOLUTION") {
+				t.Errorf("%s: no solution regions", rel)
+			}
+		}
+		if strings.Join(code[0], "\x00") != strings.Join(code[1], "\x00") {
+			t.Errorf("%s: en and ko student code cells differ", l.name)
+		}
+		if strings.Join(code[2], "\x00") != strings.Join(code[3], "\x00") {
+			t.Errorf("%s: en and ko solution code cells differ", l.name)
+		}
+	}
+}
+
+// TestEveryLabIsListed keeps labs, the notebooks on disk and
+// notebooks/README.md in step.
+func TestEveryLabIsListed(t *testing.T) {
+	root := filepath.Join("..", "..")
+	readme, err := os.ReadFile(filepath.Join(root, "notebooks", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, err := Find(root, "notebooks/labs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 4 * len(labs); len(found) != want {
+		t.Errorf("notebooks/labs holds %d notebooks, want %d (4 per lab)", len(found), want)
+	}
+	for _, l := range labs {
+		if !strings.Contains(string(readme), "labs/en/"+l.name+".ipynb") {
+			t.Errorf("notebooks/README.md does not list labs/en/%s.ipynb", l.name)
+		}
+	}
+}
