@@ -4,8 +4,8 @@
 
 package decomp
 
-// The OpenBLAS backend calls LAPACKE (row-major, matching gonum's storage)
-// and CBLAS through gonum.org/v1/netlib. Build with
+// The OpenBLAS backend calls LAPACKE and CBLAS, through gonum.org/v1/netlib
+// and, for dsyevd and dgesdd, directly in column-major order. Build with
 //
 //	CGO_LDFLAGS="-lopenblas -llapacke" go test -tags openblas ./pkg/decomp/
 //
@@ -13,7 +13,15 @@ package decomp
 // divide-and-conquer drivers dsyevd and dgesdd where the pure-Go build uses
 // dsyev and dgesvd, and OpenBLAS's dgeev, dgemm, dgeqrf and dorgqr.
 
+/*
+#cgo LDFLAGS: -llapacke -lopenblas
+#include <lapacke.h>
+*/
+import "C"
+
 import (
+	"unsafe"
+
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/lapack"
@@ -40,29 +48,62 @@ func geev(a blas64.General, wr, wi []float64, vr blas64.General) bool {
 	return lapacke.Dgeev('N', jobvr, n, a.Data, a.Stride, wr, wi, nil, 1, vr.Data, ldvr, work, len(work)) == 0
 }
 
+// syev calls dsyevd in column-major order on the row-major storage of a,
+// which for a symmetric matrix is the same matrix (our upper triangle is its
+// lower one). The column-major eigenvectors come back as Zᵀ in row-major
+// terms and are transposed in place: one pass instead of LAPACKE's two
+// transposed copies.
 func syev(a blas64.General, w []float64, vectors bool) bool {
-	jobz := byte('N')
+	jobz := C.char('N')
 	if vectors {
 		jobz = 'V'
 	}
 	n := a.Rows
-	work := []float64{0}
-	iwork := []int32{0}
-	if !lapacke.Dsyevd(jobz, 'U', n, a.Data, a.Stride, w, work, -1, iwork, -1) {
+	var wq [1]float64
+	var iwq [1]int32
+	if C.LAPACKE_dsyevd_work(C.LAPACK_COL_MAJOR, jobz, 'L', C.lapack_int(n), dptr(a.Data), C.lapack_int(a.Stride),
+		dptr(w), dptr(wq[:]), -1, iptr(iwq[:]), -1) != 0 {
 		return false
 	}
-	work = make([]float64, int(work[0]))
-	iwork = make([]int32, int(iwork[0]))
-	return lapacke.Dsyevd(jobz, 'U', n, a.Data, a.Stride, w, work, len(work), iwork, len(iwork))
+	work := make([]float64, int(wq[0]))
+	iwork := make([]int32, max(int(iwq[0]), 1))
+	if C.LAPACKE_dsyevd_work(C.LAPACK_COL_MAJOR, jobz, 'L', C.lapack_int(n), dptr(a.Data), C.lapack_int(a.Stride),
+		dptr(w), dptr(work), C.lapack_int(len(work)), iptr(iwork), C.lapack_int(len(iwork))) != 0 {
+		return false
+	}
+	if vectors {
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				a.Data[i*a.Stride+j], a.Data[j*a.Stride+i] = a.Data[j*a.Stride+i], a.Data[i*a.Stride+j]
+			}
+		}
+	}
+	return true
+}
+
+func dptr(x []float64) *C.double {
+	if len(x) == 0 {
+		return nil
+	}
+	return (*C.double)(unsafe.Pointer(&x[0]))
+}
+
+func iptr(x []int32) *C.lapack_int {
+	if len(x) == 0 {
+		return nil
+	}
+	return (*C.lapack_int)(unsafe.Pointer(&x[0]))
 }
 
 // gesvd uses dgesdd, whose single jobz covers both U and Vᵀ: 'N', 'S' (thin)
 // or 'A' (full). Parts computed but not asked for are discarded, parts asked
-// in another shape are copied.
+// in another shape are copied. It calls LAPACK in column-major order on the
+// row-major storage, that is on Aᵀ = V·Σ·Uᵀ: LAPACK's column-major U of Aᵀ is
+// our row-major Vᵀ and its Vᵀ is our U, so nothing is transposed.
 func gesvd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) bool {
 	m, n := a.Rows, a.Cols
 	k := min(m, n)
-	jobz := byte('S')
+	jobz := C.char('S')
 	ur, uc, vr, vc := m, k, k, n
 	switch {
 	case jobU == lapack.SVDNone && jobVT == lapack.SVDNone:
@@ -79,19 +120,20 @@ func gesvd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) bool
 			tvt = blas64.General{Rows: vr, Cols: vc, Stride: vc, Data: make([]float64, vr*vc)}
 		}
 	}
-	ldu, ldvt := max(tu.Stride, 1), max(tvt.Stride, 1)
+	// Column-major problem: n×m matrix, "U" n×(k or n) in tvt, "Vᵀ" (k or m)×m in tu.
+	ldU, ldVT := max(tvt.Stride, 1), max(tu.Stride, 1)
 	if jobz == 'N' {
-		// LAPACKE 3.11's row-major dgesdd checks ldu ≥ m and ldvt ≥ n even
-		// when no vectors are computed (it reports "wrong parameter 11").
-		ldu, ldvt = m, n
+		ldU, ldVT = 1, 1
 	}
 	iwork := make([]int32, 8*k)
-	work := []float64{0}
-	if !lapacke.Dgesdd(jobz, m, n, a.Data, a.Stride, s, tu.Data, ldu, tvt.Data, ldvt, work, -1, iwork) {
+	var wq [1]float64
+	if C.LAPACKE_dgesdd_work(C.LAPACK_COL_MAJOR, jobz, C.lapack_int(n), C.lapack_int(m), dptr(a.Data), C.lapack_int(a.Stride),
+		dptr(s), dptr(tvt.Data), C.lapack_int(ldU), dptr(tu.Data), C.lapack_int(ldVT), dptr(wq[:]), -1, iptr(iwork)) != 0 {
 		return false
 	}
-	work = make([]float64, int(work[0]))
-	if !lapacke.Dgesdd(jobz, m, n, a.Data, a.Stride, s, tu.Data, ldu, tvt.Data, ldvt, work, len(work), iwork) {
+	work := make([]float64, int(wq[0]))
+	if C.LAPACKE_dgesdd_work(C.LAPACK_COL_MAJOR, jobz, C.lapack_int(n), C.lapack_int(m), dptr(a.Data), C.lapack_int(a.Stride),
+		dptr(s), dptr(tvt.Data), C.lapack_int(ldU), dptr(tu.Data), C.lapack_int(ldVT), dptr(work), C.lapack_int(len(work)), iptr(iwork)) != 0 {
 		return false
 	}
 	copyPart := func(dst, src blas64.General) {
