@@ -11,7 +11,12 @@ import (
 func main() {
 	repeat := flag.Int("repeat", 5, "runs per case; the best time is printed")
 	data := flag.String("data", "", "directory to write the sparse case's train.tsv and test.tsv to (for the PyTorch side)")
+	cross := flag.Bool("crosscheck", false, "print seed 000's Float32 run for crosscheck.py and exit")
 	flag.Parse()
+	if *cross {
+		crossCheck()
+		return
+	}
 
 	a := seedA()
 	for _, p := range []mf.Precision{mf.Float64, mf.Float32} {

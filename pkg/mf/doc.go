@@ -1,4 +1,6 @@
-// Package mf factorizes matrices: A ≈ WH with W m×k and H k×n.
+// Package mf factorizes matrices, A ≈ WH with W m×k and H k×n: dense
+// matrices by gradient descent or Adam, sparse ratings by biased matrix
+// factorization (SGD, ALS), and non-negative matrices by NMF.
 //
 // # Dense factorization by gradient methods
 //
@@ -39,12 +41,38 @@
 // SVD: min_{rank X ≤ k} ‖A − X‖²_F = Σ_{i>k} σᵢ². OptimalLoss and
 // OptimalLosses return this bound so a notebook can show that Adam reaches it.
 //
+// # Ratings
+//
+// Ratings holds observed (user, item, value) triples; Split divides them by
+// seed into training and test sets, Evaluate reports RMSE and MAE. Baseline
+// is the bias-only model r̂_ui = μ + b_u + b_i (Koren 2010) that a
+// factorization has to beat. Biased is the model of Koren, Bell & Volinsky
+// (2009),
+//
+//	r̂_ui = μ + b_u + b_i + p_uᵀq_i
+//	min Σ_{(u,i)∈K} [(r_ui − r̂_ui)² + λ_b(b_u² + b_i²) + λ(‖p_u‖² + ‖q_i‖²)],
+//
+// trained by SGD over a seeded shuffle of K or by alternating least squares,
+// with predictions clipped to the rating range. Synthetic draws ratings with
+// a known low rank, noise level (the RMSE floor on held-out ratings) and
+// missing fraction; ReadUData and ReadRatingsCSV read the MovieLens files a
+// user downloads (MovieLens may not be redistributed), all or nothing.
+//
+// # Non-negative factorization
+//
+// NMF computes W, H ≥ 0 for A ≥ 0 by Lee and Seung's multiplicative updates,
+// for min ‖A − WH‖²_F or for the generalized Kullback–Leibler divergence
+// D(A‖WH) = Σ (A log(A/WH) − A + WH); W and H stay non-negative and the
+// objective never rises.
+//
 // # Failures
 //
 // Programmer misuse (a mask or destination of the wrong shape, a nil
-// *rand.Rand, impossible settings) panics with a package sentinel error
-// (ErrShape, ErrNilRand, ErrSettings, ErrNotFactorized). Bad data (NaN or
-// infinite elements, empty input, k ≤ 0) returns an error wrapping ErrData
-// that names the problem. Divergence returns an error wrapping ErrDiverged;
+// *rand.Rand, impossible settings, ids outside a trained model) panics with a
+// package sentinel error (ErrShape, ErrNilRand, ErrSettings,
+// ErrNotFactorized). Bad data (NaN or infinite elements, empty input, k ≤ 0,
+// negative input to NMF, duplicate (user, item) pairs, ids out of range,
+// malformed file lines) returns an error wrapping ErrData that names the
+// problem. Divergence returns an error wrapping ErrDiverged;
 // no partially trained or NaN factors are ever returned as a result.
 package mf
