@@ -159,28 +159,39 @@ func gemm(tA, tB blas.Transpose, alpha float64, a, b blas64.General, beta float6
 	netlib.Implementation{}.Dgemm(tA, tB, c.Rows, c.Cols, k, alpha, a.Data, a.Stride, b.Data, b.Stride, beta, c.Data, c.Stride)
 }
 
+// orthonormalize computes the Q factor of the row-major m×n a (m ≥ n) in
+// place. The storage is column-major aᵀ (n×m), whose LQ factorization gives
+// the same orthonormal basis, so no transposes are needed.
 func orthonormalize(a blas64.General) {
-	m, n := a.Rows, a.Cols
-	tau := make([]float64, n)
-	work := []float64{0}
-	lapacke.Dgeqrf(m, n, a.Data, a.Stride, tau, work, -1)
-	lwork := int(work[0])
-	lapacke.Dorgqr(m, n, n, a.Data, a.Stride, tau, work, -1)
-	lwork = max(lwork, int(work[0]))
-	work = make([]float64, lwork)
-	lapacke.Dgeqrf(m, n, a.Data, a.Stride, tau, work, lwork)
-	lapacke.Dorgqr(m, n, n, a.Data, a.Stride, tau, work, lwork)
+	lq(a.Cols, a.Rows, a.Data, a.Stride)
 }
 
+// orthonormalizeRows computes the orthonormal rows of the row-major m×n a
+// (m ≤ n) in place: a QR factorization of the column-major aᵀ (n×m).
 func orthonormalizeRows(a blas64.General) {
-	m, n := a.Rows, a.Cols
+	qr(a.Cols, a.Rows, a.Data, a.Stride)
+}
+
+// lq overwrites the column-major m×n x (m ≤ n) with the orthonormal rows of
+// its LQ factorization.
+func lq(m, n int, x []float64, ld int) {
 	tau := make([]float64, m)
-	work := []float64{0}
-	lapacke.Dgelqf(m, n, a.Data, a.Stride, tau, work, -1)
-	lwork := int(work[0])
-	lapacke.Dorglq(m, n, m, a.Data, a.Stride, tau, work, -1)
-	lwork = max(lwork, int(work[0]))
-	work = make([]float64, lwork)
-	lapacke.Dgelqf(m, n, a.Data, a.Stride, tau, work, lwork)
-	lapacke.Dorglq(m, n, m, a.Data, a.Stride, tau, work, lwork)
+	var q1, q2 [1]float64
+	C.LAPACKE_dgelqf_work(C.LAPACK_COL_MAJOR, C.lapack_int(m), C.lapack_int(n), dptr(x), C.lapack_int(ld), dptr(tau), dptr(q1[:]), -1)
+	C.LAPACKE_dorglq_work(C.LAPACK_COL_MAJOR, C.lapack_int(m), C.lapack_int(n), C.lapack_int(m), dptr(x), C.lapack_int(ld), dptr(tau), dptr(q2[:]), -1)
+	work := make([]float64, max(int(q1[0]), int(q2[0]), 1))
+	C.LAPACKE_dgelqf_work(C.LAPACK_COL_MAJOR, C.lapack_int(m), C.lapack_int(n), dptr(x), C.lapack_int(ld), dptr(tau), dptr(work), C.lapack_int(len(work)))
+	C.LAPACKE_dorglq_work(C.LAPACK_COL_MAJOR, C.lapack_int(m), C.lapack_int(n), C.lapack_int(m), dptr(x), C.lapack_int(ld), dptr(tau), dptr(work), C.lapack_int(len(work)))
+}
+
+// qr overwrites the column-major m×n x (m ≥ n) with the orthonormal columns
+// of its QR factorization.
+func qr(m, n int, x []float64, ld int) {
+	tau := make([]float64, n)
+	var q1, q2 [1]float64
+	C.LAPACKE_dgeqrf_work(C.LAPACK_COL_MAJOR, C.lapack_int(m), C.lapack_int(n), dptr(x), C.lapack_int(ld), dptr(tau), dptr(q1[:]), -1)
+	C.LAPACKE_dorgqr_work(C.LAPACK_COL_MAJOR, C.lapack_int(m), C.lapack_int(n), C.lapack_int(n), dptr(x), C.lapack_int(ld), dptr(tau), dptr(q2[:]), -1)
+	work := make([]float64, max(int(q1[0]), int(q2[0]), 1))
+	C.LAPACKE_dgeqrf_work(C.LAPACK_COL_MAJOR, C.lapack_int(m), C.lapack_int(n), dptr(x), C.lapack_int(ld), dptr(tau), dptr(work), C.lapack_int(len(work)))
+	C.LAPACKE_dorgqr_work(C.LAPACK_COL_MAJOR, C.lapack_int(m), C.lapack_int(n), C.lapack_int(n), dptr(x), C.lapack_int(ld), dptr(tau), dptr(work), C.lapack_int(len(work)))
 }
