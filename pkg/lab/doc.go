@@ -11,7 +11,9 @@
 // it passed (✓) or failed (✗), the expected and the actual value, by how much
 // they differ and, on failure, a hint. Show renders a Report as Markdown in a
 // GoNB notebook and prints it as plain text anywhere else, so `go test` and
-// Example functions see exactly the verdicts a student sees.
+// Example functions see exactly the verdicts a student sees. In a notebook
+// Show waits (at most a few seconds) until GoNB has taken the output, so
+// the verdict of a cell's last line is never lost when the cell ends.
 //
 // # Comparisons
 //
