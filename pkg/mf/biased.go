@@ -250,23 +250,12 @@ func (b *Biased) TrainSGD(train *Ratings, s *BiasedSettings, rng *rand.Rand) err
 	}
 	c := resolveBiased(s, false)
 	b.init(train, &c, rng)
-	k, gamma, lambda, lambdaB := b.k, c.LearningRate, c.Lambda, c.BiasLambda
+	gamma, lambda, lambdaB := c.LearningRate, c.Lambda, c.BiasLambda
 	order := append([]Rating(nil), train.r...)
-	var impl gonum.Implementation
 	for epoch := 1; epoch <= c.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, x := range order {
-			pu := b.p[x.User*k : (x.User+1)*k]
-			qi := b.q[x.Item*k : (x.Item+1)*k]
-			e := x.Value - (b.mu + b.bu[x.User] + b.bi[x.Item] + impl.Ddot(k, pu, 1, qi, 1))
-			b.bu[x.User] += gamma * (e - lambdaB*b.bu[x.User])
-			b.bi[x.Item] += gamma * (e - lambdaB*b.bi[x.Item])
-			ge, gl := gamma*e, 1-gamma*lambda
-			for f := range pu {
-				puf, qif := pu[f], qi[f]
-				pu[f] = gl*puf + ge*qif
-				qi[f] = gl*qif + ge*puf
-			}
+			b.sgdStep(x, gamma, lambda, lambdaB)
 		}
 		if err := b.endEpoch(train, epoch, &c, "SGD"); err != nil {
 			return err
@@ -274,6 +263,29 @@ func (b *Biased) TrainSGD(train *Ratings, s *BiasedSettings, rng *rand.Rand) err
 		gamma *= 1 - c.Decay
 	}
 	return nil
+}
+
+// sgdStep is one SGD update on rating x. With e = r_ui − r̂_ui it moves
+// every parameter θ of the rating's loss
+//
+//	ℓ = e² + λ_b(b_u² + b_i²) + λ(‖p_u‖² + ‖q_i‖²)
+//
+// by −(γ/2)∂ℓ/∂θ, all partial derivatives taken before the update.
+func (b *Biased) sgdStep(x Rating, gamma, lambda, lambdaB float64) {
+	k := b.k
+	pu := b.p[x.User*k : (x.User+1)*k]
+	qi := b.q[x.Item*k : (x.Item+1)*k]
+	var impl gonum.Implementation
+	e := x.Value - (b.mu + b.bu[x.User] + b.bi[x.Item] + impl.Ddot(k, pu, 1, qi, 1))
+	b.bu[x.User] += gamma * (e - lambdaB*b.bu[x.User])
+	b.bi[x.Item] += gamma * (e - lambdaB*b.bi[x.Item])
+	ge, gl := gamma*e, 1-gamma*lambda
+	qi = qi[:len(pu)]
+	for f := range pu {
+		puf, qif := pu[f], qi[f]
+		pu[f] = gl*puf + ge*qif
+		qi[f] = gl*qif + ge*puf
+	}
 }
 
 // endEpoch records the training RMSE and checks it for divergence.
