@@ -72,13 +72,24 @@ func syev(a blas64.General, w []float64, vectors bool) bool {
 		return false
 	}
 	if vectors {
-		for i := 0; i < n; i++ {
-			for j := i + 1; j < n; j++ {
-				a.Data[i*a.Stride+j], a.Data[j*a.Stride+i] = a.Data[j*a.Stride+i], a.Data[i*a.Stride+j]
+		transposeSquare(a)
+	}
+	return true
+}
+
+// transposeSquare transposes the square a in place, in cache-sized tiles.
+func transposeSquare(a blas64.General) {
+	const tile = 32
+	n, st, x := a.Rows, a.Stride, a.Data
+	for ib := 0; ib < n; ib += tile {
+		for jb := ib; jb < n; jb += tile {
+			for i := ib; i < min(ib+tile, n); i++ {
+				for j := max(jb, i+1); j < min(jb+tile, n); j++ {
+					x[i*st+j], x[j*st+i] = x[j*st+i], x[i*st+j]
+				}
 			}
 		}
 	}
-	return true
 }
 
 func dptr(x []float64) *C.double {

@@ -101,12 +101,15 @@ func swapCols(m *mat.Dense, i, j int) {
 // asymmetry returns the pair (i, j), i < j, with the largest |aᵢⱼ − aⱼᵢ| and
 // whether that stays within tol·max|aᵢⱼ|.
 func asymmetry(d *mat.Dense, tol float64) (bi, bj int, ok bool) {
-	n, _ := d.Dims()
+	raw := d.RawMatrix()
+	n, st, x := raw.Rows, raw.Stride, raw.Data
 	var worst, big float64
 	for i := 0; i < n; i++ {
+		row := x[i*st : i*st+n]
 		for j := i; j < n; j++ {
-			big = math.Max(big, math.Max(math.Abs(d.At(i, j)), math.Abs(d.At(j, i))))
-			if v := math.Abs(d.At(i, j) - d.At(j, i)); v > worst {
+			u, l := row[j], x[j*st+i]
+			big = math.Max(big, math.Max(math.Abs(u), math.Abs(l)))
+			if v := math.Abs(u - l); v > worst {
 				worst, bi, bj = v, i, j
 			}
 		}
