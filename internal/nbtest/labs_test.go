@@ -152,3 +152,29 @@ func TestEveryLabIsListed(t *testing.T) {
 		}
 	}
 }
+
+// TestLabFailuresAreFriendly runs student mistakes through the real kernel
+// — a panic in the student's code, a panic inside gonum, an endless loop, a
+// wrong answer, a function never written — and checks that each ends in a
+// ✗ verdict with a hint, while no cell fails and no stack trace is shown.
+func TestLabFailuresAreFriendly(t *testing.T) {
+	e := sharedEnv(t)
+	nb, log, err := e.Run("internal/nbtest/testdata/lab_failures.ipynb", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := nb.Failure(); err != nil {
+		t.Fatalf("a student mistake made a cell fail: %v\nkernel log (tail):\n%s", err, lastLines(log, 20))
+	}
+	checkExpect(t, nb, Expect{
+		Texts: []string{
+			"✗ L6.1 ", "your code panicked: runtime error: index out of range [3] with length 3 (in main.Rotation)",
+			"✗ L6.2 ", "did not finish within 10s",
+			"✗ L4.2 ", "your code panicked", "(in main.FixU)", "incompatible shapes",
+			"✗ L6.3 ", "off by 0.5", "then stretch x by 2 and y by 0.5",
+			"✗ L2.2 ", "not implemented yet",
+		},
+		Absent: []string{"✓ L", "goroutine ", ".go:", "runtime/debug"},
+		Images: 1,
+	})
+}
