@@ -163,7 +163,9 @@ func Direction(name string, got, want []float64, tol *Tolerance) Verdict {
 
 // Eigenpair checks that (lambda, x) is an eigenpair of the square matrix a
 // by its relative residual ‖Ax − λx‖ / ‖x‖ ≤ Abs + Rel·‖A‖_F, so the sign
-// and length of x do not matter. A nil x is "not implemented yet".
+// and length of x do not matter. A nil x is "not implemented yet". It
+// panics if a is not square: that is a mistake in the check, not in the
+// student's answer.
 func Eigenpair(name string, a mat.Matrix, lambda float64, x []float64, tol *Tolerance) Verdict {
 	v := Verdict{Name: name, Expected: "Ax = λx with x ≠ 0", Actual: fmt.Sprintf("λ = %s, x = %s", num(lambda), vec(x)), Diff: math.NaN(), Tol: math.NaN()}
 	if x == nil {
