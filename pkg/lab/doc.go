@@ -56,6 +56,7 @@
 //	L5  low rank: the Eckart–Young optimum for k = 1             (seed 000's matrix)
 //	L6  linear maps: rotation, stretch and the unit square       (seed 001 §13.1)
 //
-// Reference answers are computed here with gonum/mat, independently of the
-// student's code.
+// Reference answers are computed independently of the student's code, with
+// gonum/mat here and, for the Eckart–Young optimum of L5, with
+// mf.OptimalLoss.
 package lab
