@@ -34,6 +34,12 @@ test: fmt vet
 	@[ -d internal/browsertest/node_modules/playwright-core ] || (cd internal/browsertest && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 	go build ./...
 	go test -count=1 -timeout 80m ./...
+	@if echo '#include <lapacke.h>' | $(or $(CC),cc) -E -x c - >/dev/null 2>&1; then \
+	  echo 'CGO_LDFLAGS="-lopenblas -llapacke" go test -count=1 -tags openblas ./pkg/decomp/'; \
+	  CGO_LDFLAGS="-lopenblas -llapacke" go test -count=1 -tags openblas ./pkg/decomp/; \
+	else \
+	  echo "make test: no lapacke.h, so the OpenBLAS backend (-tags openblas) is not tested; apt-get install libopenblas-dev liblapacke-dev to include it"; \
+	fi
 
 notebooks:
 	@bash scripts/setup.sh --check >/dev/null 2>&1 || bash scripts/setup.sh
