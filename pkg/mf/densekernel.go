@@ -127,18 +127,23 @@ func newDenseState[T float](a, mask mat.Matrix, w0, h0 []float64, k, observed in
 			ch.gh = make([]T, k*n)
 		}
 	}
+	// With more than one worker, every chunk is processed by a pool of
+	// goroutines while the caller waits, so the scheduler spreads them over
+	// the Ps.
 	nw := min(s.Workers, nch)
-	for id := 1; id < nw; id++ {
-		start := make(chan struct{})
-		st.workers = append(st.workers, start)
-		go func() {
-			for range start {
-				for c := id; c < nch; c += nw {
-					st.rows(&st.chunks[c])
+	if nw > 1 {
+		for id := 0; id < nw; id++ {
+			start := make(chan struct{})
+			st.workers = append(st.workers, start)
+			go func() {
+				for range start {
+					for c := id; c < nch; c += nw {
+						st.rows(&st.chunks[c])
+					}
+					st.wg.Done()
 				}
-				st.wg.Done()
-			}
-		}()
+			}()
+		}
 	}
 	return st
 }
@@ -182,18 +187,16 @@ func (st *denseState[T]) close() {
 
 // evalGrad computes the loss at the current W and H and stores ∇_W and ∇_H.
 func (st *denseState[T]) evalGrad() float64 {
-	nw := len(st.workers) + 1
-	if nw > 1 {
-		st.wg.Add(nw - 1)
+	if nw := len(st.workers); nw > 0 {
+		st.wg.Add(nw)
 		for _, c := range st.workers {
 			c <- struct{}{}
 		}
-	}
-	for c := 0; c < len(st.chunks); c += nw {
-		st.rows(&st.chunks[c])
-	}
-	if nw > 1 {
 		st.wg.Wait()
+	} else {
+		for c := range st.chunks {
+			st.rows(&st.chunks[c])
+		}
 	}
 	loss := 0.0
 	for c := range st.chunks {
