@@ -237,13 +237,20 @@ func addTo[T float](dst, src []T) {
 func (st *denseState[T]) rows(ch *denseChunk[T]) {
 	n, k := st.n, st.k
 	gh := ch.gh
-	clear(gh)
 	var loss float64
 	if n < vectorMinCols {
+		// Three-clause loops: for a handful of elements an inline loop is
+		// cheaper than the memclr call clear() compiles to.
+		for x := 0; x < len(gh); x++ {
+			gh[x] = 0
+		}
+		h := st.h
 		for i := ch.lo; i < ch.hi; i++ {
 			wi := st.w[i*k : (i+1)*k]
 			gwi := st.gw[i*k : (i+1)*k]
-			clear(gwi)
+			for l := 0; l < len(gwi); l++ {
+				gwi[l] = 0
+			}
 			ai := st.a[i*n : (i+1)*n]
 			var mi []T
 			if st.mask != nil {
@@ -252,7 +259,7 @@ func (st *denseState[T]) rows(ch *denseChunk[T]) {
 			for j := 0; j < n; j++ {
 				var p T
 				for l, wl := range wi {
-					p += T(wl * st.h[l*n+j])
+					p += T(wl * h[l*n+j])
 				}
 				d := p - ai[j]
 				if mi != nil {
@@ -261,7 +268,7 @@ func (st *denseState[T]) rows(ch *denseChunk[T]) {
 				loss += float64(float64(d) * float64(d))
 				g := st.scale * d
 				for l, wl := range wi {
-					gwi[l] += T(g * st.h[l*n+j])
+					gwi[l] += T(g * h[l*n+j])
 					gh[l*n+j] += T(wl * g)
 				}
 			}
@@ -269,6 +276,7 @@ func (st *denseState[T]) rows(ch *denseChunk[T]) {
 		ch.loss = loss
 		return
 	}
+	clear(gh)
 	r := ch.row
 	for i := ch.lo; i < ch.hi; i++ {
 		wi := st.w[i*k : (i+1)*k]
