@@ -109,7 +109,7 @@ func main() {
 			})
 			after = func() {
 				// Residual outside the timing: ‖A − UΣVᵀ‖_F / ‖A‖_F.
-				fmt.Printf("%s %d %d decomp-residual 0 %.6g\n", op, m, n, t.Residual(a)/mat.Norm(a, 2))
+				fmt.Printf("%s %d %d decomp-residual 0 %.12g\n", op, m, n, t.Residual(a)/mat.Norm(a, 2))
 			}
 		default:
 			log.Fatalf("unknown op %q", op)
