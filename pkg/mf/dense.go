@@ -176,13 +176,7 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 			panic(ErrShape)
 		}
 	}
-	if k <= 0 {
-		return fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrData, k)
-	}
-	if m == 0 || n == 0 {
-		return fmt.Errorf("%w: A is empty (%d×%d)", ErrData, m, n)
-	}
-	if err := checkFinite("A", a); err != nil {
+	if err := checkFactorInput(a, k); err != nil {
 		return err
 	}
 	observed := m * n
@@ -301,6 +295,18 @@ func resolveDense(settings *DenseSettings) DenseSettings {
 		s.Workers = runtime.GOMAXPROCS(0)
 	}
 	return s
+}
+
+// checkFactorInput returns an error wrapping ErrData when k is not a valid
+// rank or a is empty or has a NaN or infinite element.
+func checkFactorInput(a mat.Matrix, k int) error {
+	if k <= 0 {
+		return fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrData, k)
+	}
+	if m, n := a.Dims(); m == 0 || n == 0 {
+		return fmt.Errorf("%w: A is empty (%d×%d)", ErrData, m, n)
+	}
+	return checkFinite("A", a)
 }
 
 // checkFinite returns an error naming the first NaN or infinite element.

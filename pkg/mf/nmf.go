@@ -90,13 +90,7 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 		c.Every = 1
 	}
 	m, n := a.Dims()
-	if k <= 0 {
-		return fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrData, k)
-	}
-	if m == 0 || n == 0 {
-		return fmt.Errorf("%w: A is empty (%d×%d)", ErrData, m, n)
-	}
-	if err := checkFinite("A", a); err != nil {
+	if err := checkFactorInput(a, k); err != nil {
 		return err
 	}
 	ad := mat.DenseCopyOf(a)
