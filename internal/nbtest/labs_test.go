@@ -16,49 +16,78 @@ import (
 // added to the expectations map here rather than listed one by one in
 // expect_test.go: every student notebook must show a friendly ✗ verdict for
 // each task and no ✓, every solution notebook a ✓ for each task and no ✗.
+// pkg/lab prints the verdicts in Korean in the Korean notebooks (their
+// folder is .../ko), so each language expects its own verdict texts.
 
 // lab describes what one lab's notebooks must show.
 type lab struct {
 	name   string   // file name without .ipynb
 	checks []string // report titles' prefixes, e.g. "L1.1"
 	both   Expect   // shown by the student and the solution version alike
-	solved Expect   // shown only once the tasks are solved
+	// solved is shown only once the tasks are solved, by language: the
+	// verdict texts are in the notebook's language.
+	solved map[string]Expect
 }
 
 var labs = []lab{
 	{name: "L1_adam", checks: []string{"L1.1", "L1.2", "L1.3"},
-		solved: Expect{Numbers: []Number{Below(`loss at iteration 1000: (\S+)`, 1e-4)}}},
+		solved: map[string]Expect{
+			"en": {Numbers: []Number{Below(`loss at iteration 1000: (\S+)`, 1e-4)}},
+			"ko": {Numbers: []Number{Below(`iteration 1000의 loss: (\S+)`, 1e-4)}},
+		}},
 	{name: "L2_eigenpairs", checks: []string{"L2.1", "L2.2", "L2.3"},
-		solved: Expect{Texts: []string{"eigenvalues of [[4, 1], [2, 3]] (any order)** — [5, 2]"}}},
+		solved: map[string]Expect{
+			"en": {Texts: []string{"eigenvalues of [[4, 1], [2, 3]] (any order)** — [5, 2]"}},
+			"ko": {Texts: []string{"[[4, 1], [2, 3]]의 eigenvalue (순서 무관)** — [5, 2]"}},
+		}},
 	{name: "L3_break_the_claim", checks: []string{"L3.1", "L3.2", "L3.3"},
-		solved: Expect{Texts: []string{"meet at 71.57°, not 90°", "eigenvalues 3, -1"}}},
+		solved: map[string]Expect{
+			"en": {Texts: []string{"meet at 71.57°, not 90°", "eigenvalues 3, -1"}},
+			"ko": {Texts: []string{"90°가 아닌 71.57°로 만난다", "eigenvalue 3, -1"}},
+		}},
 	{name: "L4_fix_the_svd", checks: []string{"L4.1", "L4.2"},
 		both: Expect{Texts: []string{"naive UΣVᵀ ="}, Numbers: []Number{
 			Near(`σ = \[(\S+)`, 9.5255, 1e-4),
 			Near(`naive UΣVᵀ =\n⎡(\S+)`, 1.7133, 1e-4), // not A's 1: the naive SVD fails
 		}}},
 	{name: "L5_low_rank", checks: []string{"L5.1", "L5.2"},
-		both:   Expect{Numbers: []Number{Near(`σ = \[\S+ (\S+)\]`, 0.408882, 1e-6)}},
-		solved: Expect{Numbers: []Number{Near(`MSE = (\S+), the Eckart–Young optimum`, 0.020898, 1e-6)}}},
+		both: Expect{Numbers: []Number{Near(`σ = \[\S+ (\S+)\]`, 0.408882, 1e-6)}},
+		solved: map[string]Expect{
+			"en": {Numbers: []Number{Near(`MSE = (\S+), the Eckart–Young optimum`, 0.020898, 1e-6)}},
+			"ko": {Numbers: []Number{Near(`MSE = (\S+), Eckart–Young 최적값이다`, 0.020898, 1e-6)}},
+		}},
 	{name: "L6_linear_maps", checks: []string{"L6.1", "L6.2", "L6.3"},
-		solved: Expect{Images: 1}},
+		solved: map[string]Expect{"en": {Images: 1}, "ko": {Images: 1}}},
 }
 
 var labLangs = []string{"en", "ko"}
 
+// verdictTexts are the texts of pkg/lab's verdicts that the expectations
+// use, by language; a Korean notebook must show none of the English ones.
+var verdictTexts = map[string]struct{ notImplemented, panicked, timedOut string }{
+	"en": {"not implemented yet", "your code panicked", "did not finish"},
+	"ko": {"아직 구현되지 않음", "코드에서 panic이 발생했다", "안에 끝나지 않았다"},
+}
+
 func init() {
 	for _, l := range labs {
 		for _, lang := range labLangs {
+			vt := verdictTexts[lang]
+			solved := l.solved[lang]
 			student := Expect{
-				Texts:   append([]string{"not implemented yet"}, l.both.Texts...),
-				Absent:  []string{"✓", "panicked", "did not finish", "goroutine "},
+				Texts:   append([]string{vt.notImplemented}, l.both.Texts...),
+				Absent:  []string{"✓", "panicked", "did not finish", "goroutine ", vt.panicked, vt.timedOut},
 				Numbers: l.both.Numbers,
 			}
 			solution := Expect{
-				Texts:   append(append([]string(nil), l.both.Texts...), l.solved.Texts...),
-				Absent:  []string{"✗", "not implemented", "panicked", "did not finish"},
-				Numbers: append(append([]Number(nil), l.both.Numbers...), l.solved.Numbers...),
-				Images:  l.solved.Images,
+				Texts:   append(append([]string(nil), l.both.Texts...), solved.Texts...),
+				Absent:  []string{"✗", "not implemented", "panicked", "did not finish", vt.notImplemented, vt.panicked, vt.timedOut},
+				Numbers: append(append([]Number(nil), l.both.Numbers...), solved.Numbers...),
+				Images:  solved.Images,
+			}
+			if lang == "ko" { // no English verdict is left in a Korean notebook
+				student.Absent = append(student.Absent, "not implemented", "checks failed", "hint:")
+				solution.Absent = append(solution.Absent, "checks passed", "matches (largest")
 			}
 			for _, c := range l.checks {
 				student.Texts = append(student.Texts, "✗ "+c+" ")

@@ -138,7 +138,7 @@ func gradientPoint() (a, w, h *mat.Dense) {
 // seed 000's A: the loss and both gradients, against the formulas
 // ∂L/∂W = 2(WH − A)Hᵀ/(mn) and ∂L/∂H = 2Wᵀ(WH − A)/(mn).
 func CheckMSEGradient(f MSEGradientFunc) Report {
-	r := Report{Title: "L1.1 MSE loss and gradient"}
+	r := Report{Title: tr(msgTitleL11)}
 	if f == nil {
 		return r.notImplemented("MSEGradient")
 	}
@@ -153,9 +153,9 @@ func CheckMSEGradient(f MSEGradientFunc) Report {
 		r.Add(notImplemented(Verdict{Name: "MSEGradient", Diff: math.NaN(), Tol: math.NaN()}))
 		return r
 	}
-	vl := Scalar("loss mean((WH − A)²)", loss, wantL, nil)
+	vl := Scalar(tr(msgNameLoss), loss, wantL, nil)
 	if !vl.Passed() {
-		vl.Hint = scaleHint(loss, wantL, "loss", 8)
+		vl.Hint = scaleHint(loss, wantL, tr(msgWhatLoss), 8)
 	}
 	vw := Matrix("∂L/∂W", dW, wantW, nil)
 	if vw.Status == Fail {
@@ -177,11 +177,11 @@ func scaleHint(got, want float64, what string, mn float64) string {
 	ratio := got / want
 	switch {
 	case math.Abs(ratio-mn) < 1e-6*mn:
-		return fmt.Sprintf("your %s is m·n = %g times too large: the mean divides the sum of squares by m·n", what, mn)
+		return tr(msgHintMNTimes, what, mn)
 	case math.Abs(ratio-0.5) < 1e-6:
-		return fmt.Sprintf("your %s is half the expected one: d(x²)/dx = 2x", what)
+		return tr(msgHintHalf, what)
 	case math.Abs(ratio+1) < 1e-6:
-		return fmt.Sprintf("your %s has the wrong sign: use E = WH − A, not A − WH", what)
+		return tr(msgHintWrongSign, what)
 	}
 	return ""
 }
@@ -193,9 +193,9 @@ func gradientHint(got, want *mat.Dense, formula string) string {
 	gr, gc := got.Dims()
 	wr, wc := want.Dims()
 	if gr != wr || gc != wc {
-		return fmt.Sprintf("the gradient has the shape of the parameter (%d×%d); %s", wr, wc, formula)
+		return tr(msgHintGradientShape, wr, wc, formula)
 	}
-	if h := scaleHint(got.At(0, 0), want.At(0, 0), "gradient", 8); h != "" {
+	if h := scaleHint(got.At(0, 0), want.At(0, 0), tr(msgWhatGradient), 8); h != "" {
 		return h
 	}
 	return formula
@@ -205,7 +205,7 @@ func gradientHint(got, want *mat.Dense, formula string) string {
 // 2×2 parameter with fixed gradients, comparing m, v and the parameter after
 // the first step and the parameter after the third.
 func CheckAdamStep(f AdamStepFunc) Report {
-	r := Report{Title: "L1.2 one Adam step"}
+	r := Report{Title: tr(msgTitleL12)}
 	if f == nil {
 		return r.notImplemented("AdamStep")
 	}
@@ -221,28 +221,28 @@ func CheckAdamStep(f AdamStepFunc) Report {
 	for t := 1; t <= len(grads); t++ {
 		adamStep(wp, grads[t-1], wm, wv, t)
 		g := mat.DenseCopyOf(grads[t-1])
-		if !call(&r, fmt.Sprintf("AdamStep at t = %d", t), func() { f(gp, g, gm, gv, t) }) {
+		if !call(&r, tr(msgNameAdamStepAt, t), func() { f(gp, g, gm, gv, t) }) {
 			return r
 		}
 		if t == 1 {
-			vm := Matrix("m after step 1: β₁m + (1 − β₁)g", gm, wm, tol)
-			vv := Matrix("v after step 1: β₂v + (1 − β₂)g²", gv, wv, tol)
-			vp := Matrix("parameter after step 1", gp, wp, tol)
+			vm := Matrix(tr(msgNameMAfter1), gm, wm, tol)
+			vv := Matrix(tr(msgNameVAfter1), gv, wv, tol)
+			vp := Matrix(tr(msgNameParamAfter1), gp, wp, tol)
 			if vp.Status == Fail && vm.Passed() && vv.Passed() {
-				vp.Hint = "m and v are right, so look at the update: p ← p − lr·m̂/(√v̂ + ε) with the bias corrections m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ); after step 1 each entry moves by about lr = 0.01 against its gradient's sign"
+				vp.Hint = tr(msgHintAdamUpdate)
 				if sameMatrix(gp, p0) {
-					vp.Hint = "the parameter did not change: update p in place (p.Set or p.Sub), do not replace the variable"
+					vp.Hint = tr(msgHintParamUnchanged)
 				}
 			}
 			if vm.Status == Fail && sameMatrix(gm, zerosLike(p0)) {
-				vm.Hint = "m is still zero: update m and v in place (m.Set(i, j, ...)) so the next step sees them"
+				vm.Hint = tr(msgHintMZero)
 			}
 			r.Add(vm, vv, vp)
 		}
 	}
-	vp := Matrix("parameter after step 3", gp, wp, tol)
+	vp := Matrix(tr(msgNameParamAfter3), gp, wp, tol)
 	if vp.Status == Fail {
-		vp.Hint = "step 1 can hide mistakes in the bias correction: it must use the step number t, as 1 − β₁ᵗ and 1 − β₂ᵗ"
+		vp.Hint = tr(msgHintBiasCorrection)
 	}
 	r.Add(vp)
 	return r
@@ -261,7 +261,7 @@ func sameMatrix(a, b *mat.Dense) bool {
 // student's first loss must equal the reference's, which catches a Train
 // that does not start from the given W and H.
 func CheckTraining(f TrainFunc) Report {
-	r := Report{Title: "L1.3 training reproduces seed 000"}
+	r := Report{Title: tr(msgTitleL13)}
 	if f == nil {
 		return r.notImplemented("Train")
 	}
@@ -277,26 +277,26 @@ func CheckTraining(f TrainFunc) Report {
 		return r
 	}
 	if len(losses) != TrainingIterations {
-		r.Add(Verdict{Name: "one loss per iteration", Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
-			Message:  fmt.Sprintf("got %d losses, want %d", len(losses), TrainingIterations),
-			Hint:     "append the loss of every iteration (before its step) to the slice you return",
+		r.Add(Verdict{Name: tr(msgNameLossCount), Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
+			Message:  tr(msgLossCount, len(losses), TrainingIterations),
+			Hint:     tr(msgHintLossCount),
 			Expected: fmt.Sprint(TrainingIterations), Actual: fmt.Sprint(len(losses))})
 		return r
 	}
-	v1 := Scalar("loss at iteration 1", losses[0], want[0], &Tolerance{Abs: 1e-12, Rel: 1e-9})
+	v1 := Scalar(tr(msgNameLoss1), losses[0], want[0], &Tolerance{Abs: 1e-12, Rel: 1e-9})
 	if !v1.Passed() {
-		v1.Hint = "start from the W and H you are given (do not draw new ones) and record the loss before the first step"
+		v1.Hint = tr(msgHintLoss1)
 	}
 	r.Add(v1)
 	l1000 := losses[999]
-	v := Verdict{Name: "loss at iteration 1000 below 1e-4", Expected: "< 1e-4", Actual: sci(l1000), Diff: l1000, Tol: 1e-4}
+	v := Verdict{Name: tr(msgNameLoss1000), Expected: "< 1e-4", Actual: sci(l1000), Diff: l1000, Tol: 1e-4}
 	if l1000 < 1e-4 {
 		v.Status = Pass
-		v.Message = fmt.Sprintf("loss at iteration 1000: %.3g (seed 000, PyTorch: 8.8e-09)", l1000)
+		v.Message = tr(msgLoss1000Pass, l1000)
 	} else {
 		v.Status = Fail
-		v.Message = fmt.Sprintf("loss at iteration 1000: %.3g", l1000)
-		v.Hint = "use both parameters' own m and v (four moment matrices), t starting at 1, and lr = 0.01; then compare with task 2"
+		v.Message = tr(msgLoss1000, l1000)
+		v.Hint = tr(msgHintLoss1000)
 	}
 	r.Add(v)
 	var wh mat.Dense
@@ -308,13 +308,13 @@ func CheckTraining(f TrainFunc) Report {
 			wh.Mul(w, h)
 		}
 	}
-	vwh := Matrix(fmt.Sprintf("WH = A to 4 decimals after %d iterations", TrainingIterations), &wh, a, &Tolerance{Abs: 5e-5})
+	vwh := Matrix(tr(msgNameWHA, TrainingIterations), &wh, a, &Tolerance{Abs: 5e-5})
 	if vwh.Status == NotImplemented {
 		vwh.Status = Fail
-		vwh.Message = "W and H do not multiply"
-		vwh.Hint = "update the W and H you are given in place"
+		vwh.Message = tr(msgWHNoProduct)
+		vwh.Hint = tr(msgHintWHInPlace)
 	} else if vwh.Status == Fail {
-		vwh.Hint = "Train must update the W and H it is given in place, so the caller sees the trained factors"
+		vwh.Hint = tr(msgHintTrainInPlace)
 	}
 	r.Add(vwh)
 	return r

@@ -10,10 +10,10 @@ type CounterexampleFunc func() *mat.Dense
 func checkCounterexample(title string, f CounterexampleFunc, props ...Property) Report {
 	r := Report{Title: title}
 	if f == nil {
-		return r.notImplemented("your matrix")
+		return r.notImplemented(tr(msgYourMatrix))
 	}
 	var a *mat.Dense
-	if !call(&r, "your matrix", func() { a = f() }) {
+	if !call(&r, tr(msgYourMatrix), func() { a = f() }) {
 		return r
 	}
 	r.Add(Satisfies("A", a, props...)...)
@@ -24,14 +24,14 @@ func checkCounterexample(title string, f CounterexampleFunc, props ...Property) 
 // orthogonal" (seed 001 §13.2, property 1): a square matrix whose real
 // eigenvectors for two different eigenvalues are not perpendicular.
 func CheckOrthogonalClaim(f CounterexampleFunc) Report {
-	return checkCounterexample("L3.1 refute \"eigenvectors are always orthogonal\"", f,
+	return checkCounterexample(tr(msgTitleL31), f,
 		IsSquare(), HasNonOrthogonalEigenvectors())
 }
 
 // CheckNonNegativeClaim checks a counterexample to "a symmetric matrix has
 // only non-negative eigenvalues" (seed 001 §13.2, property 3).
 func CheckNonNegativeClaim(f CounterexampleFunc) Report {
-	return checkCounterexample("L3.2 refute \"symmetric ⇒ eigenvalues are non-negative\"", f,
+	return checkCounterexample(tr(msgTitleL32), f,
 		IsSymmetric(), HasNegativeEigenvalue())
 }
 
@@ -40,6 +40,6 @@ func CheckNonNegativeClaim(f CounterexampleFunc) Report {
 // independent real eigenvectors: a square matrix with a complex eigenvalue
 // or a defective one.
 func CheckEigenbasisClaim(f CounterexampleFunc) Report {
-	return checkCounterexample("L3.3 refute \"every n×n matrix has n real eigenvectors\"", f,
+	return checkCounterexample(tr(msgTitleL33), f,
 		IsSquare(), LacksRealEigenbasis())
 }

@@ -55,11 +55,11 @@ func Scalar(name string, got, want float64, tol *Tolerance) Verdict {
 	}
 	v.Status = Fail
 	if math.IsNaN(got) || math.IsInf(got, 0) {
-		v.Message = "got " + num(got)
-		v.Hint = "a NaN or Inf usually comes from dividing by zero or from a step that diverged"
+		v.Message = tr(msgGotValue, num(got))
+		v.Hint = tr(msgHintNaN)
 		return v
 	}
-	v.Message = fmt.Sprintf("off by %s (tolerance %s)", sci(v.Diff), sci(v.Tol))
+	v.Message = tr(msgOffBy, sci(v.Diff), sci(v.Tol))
 	return v
 }
 
@@ -72,7 +72,7 @@ func Vector(name string, got, want []float64, tol *Tolerance) Verdict {
 	}
 	if len(got) != len(want) {
 		v.Status = Fail
-		v.Message = fmt.Sprintf("has %d elements, want %d", len(got), len(want))
+		v.Message = tr(msgElementCount, len(got), len(want))
 		return v
 	}
 	d, at := maxDiff(got, want)
@@ -83,7 +83,7 @@ func Vector(name string, got, want []float64, tol *Tolerance) Verdict {
 		return v
 	}
 	v.Status = Fail
-	v.Message = fmt.Sprintf("off by %s at [%d] (tolerance %s)", sci(d), at, sci(v.Tol))
+	v.Message = tr(msgOffByAt, sci(d), at, sci(v.Tol))
 	return v
 }
 
@@ -99,7 +99,7 @@ func Matrix(name string, got, want mat.Matrix, tol *Tolerance) Verdict {
 	wr, wc := want.Dims()
 	if gr != wr || gc != wc {
 		v.Status = Fail
-		v.Message = fmt.Sprintf("is %d×%d, want %d×%d", gr, gc, wr, wc)
+		v.Message = tr(msgMatrixShape, gr, gc, wr, wc)
 		return v
 	}
 	d, di, dj, big := 0.0, 0, 0, 0.0
@@ -118,11 +118,11 @@ func Matrix(name string, got, want mat.Matrix, tol *Tolerance) Verdict {
 	v.Diff, v.Tol = d, tol.Bound(big)
 	if d <= v.Tol {
 		v.Status = Pass
-		v.Message = fmt.Sprintf("matches (largest difference %s)", sci(d))
+		v.Message = tr(msgMatches, sci(d))
 		return v
 	}
 	v.Status = Fail
-	v.Message = fmt.Sprintf("off by %s at [%d,%d] (tolerance %s)", sci(d), di, dj, sci(v.Tol))
+	v.Message = tr(msgOffByAtIJ, sci(d), di, dj, sci(v.Tol))
 	return v
 }
 
@@ -132,20 +132,20 @@ func Matrix(name string, got, want mat.Matrix, tol *Tolerance) Verdict {
 // got is "not implemented yet"; a zero vector fails, since it is no
 // direction.
 func Direction(name string, got, want []float64, tol *Tolerance) Verdict {
-	v := Verdict{Name: name, Expected: vec(want) + " (or any non-zero multiple)", Actual: vec(got), Diff: math.NaN(), Tol: math.NaN()}
+	v := Verdict{Name: name, Expected: tr(msgAnyMultiple, vec(want)), Actual: vec(got), Diff: math.NaN(), Tol: math.NaN()}
 	if got == nil {
 		return notImplemented(v)
 	}
 	if len(got) != len(want) {
 		v.Status = Fail
-		v.Message = fmt.Sprintf("has %d elements, want %d", len(got), len(want))
+		v.Message = tr(msgElementCount, len(got), len(want))
 		return v
 	}
 	ng, nw := floats.Norm(got, 2), floats.Norm(want, 2)
 	if ng == 0 || math.IsNaN(ng) || math.IsInf(ng, 0) {
 		v.Status = Fail
-		v.Message = "is the zero vector (or not finite), which has no direction"
-		v.Hint = "an eigenvector must be non-zero: v = 0 solves (A − λI)v = 0 for every λ"
+		v.Message = tr(msgZeroVector)
+		v.Hint = tr(msgHintZeroDirection)
 		return v
 	}
 	c := math.Abs(floats.Dot(got, want)) / (ng * nw)
@@ -153,11 +153,11 @@ func Direction(name string, got, want []float64, tol *Tolerance) Verdict {
 	v.Tol = tol.Bound(1)
 	if v.Diff <= v.Tol {
 		v.Status = Pass
-		v.Message = "same direction (up to sign and length)"
+		v.Message = tr(msgSameDirection)
 		return v
 	}
 	v.Status = Fail
-	v.Message = fmt.Sprintf("points elsewhere: angle %.3g° to the expected direction", math.Acos(math.Min(c, 1))*180/math.Pi)
+	v.Message = tr(msgPointsElsewhere, math.Acos(math.Min(c, 1))*180/math.Pi)
 	return v
 }
 
@@ -167,7 +167,7 @@ func Direction(name string, got, want []float64, tol *Tolerance) Verdict {
 // panics if a is not square: that is a mistake in the check, not in the
 // student's answer.
 func Eigenpair(name string, a mat.Matrix, lambda float64, x []float64, tol *Tolerance) Verdict {
-	v := Verdict{Name: name, Expected: "Ax = λx with x ≠ 0", Actual: fmt.Sprintf("λ = %s, x = %s", num(lambda), vec(x)), Diff: math.NaN(), Tol: math.NaN()}
+	v := Verdict{Name: name, Expected: tr(msgEigenpairExpected), Actual: fmt.Sprintf("λ = %s, x = %s", num(lambda), vec(x)), Diff: math.NaN(), Tol: math.NaN()}
 	if x == nil {
 		return notImplemented(v)
 	}
@@ -177,14 +177,14 @@ func Eigenpair(name string, a mat.Matrix, lambda float64, x []float64, tol *Tole
 	}
 	if len(x) != c {
 		v.Status = Fail
-		v.Message = fmt.Sprintf("x has %d elements, want %d", len(x), c)
+		v.Message = tr(msgXElementCount, len(x), c)
 		return v
 	}
 	nx := floats.Norm(x, 2)
 	if nx == 0 || math.IsNaN(nx) || math.IsInf(nx, 0) {
 		v.Status = Fail
-		v.Message = "x is the zero vector (or not finite)"
-		v.Hint = "an eigenvector must be non-zero: pick a non-zero solution of (A − λI)x = 0"
+		v.Message = tr(msgXZero)
+		v.Hint = tr(msgHintXZero)
 		return v
 	}
 	res := residual(a, lambda, x) / nx
@@ -195,8 +195,8 @@ func Eigenpair(name string, a mat.Matrix, lambda float64, x []float64, tol *Tole
 		return v
 	}
 	v.Status = Fail
-	v.Message = fmt.Sprintf("‖Ax − λx‖/‖x‖ = %s, too large (tolerance %s)", sci(res), sci(v.Tol))
-	v.Hint = "x must solve (A − λI)x = 0: its entries are a non-zero solution of either row of A − λI"
+	v.Message = tr(msgResidualTooLarge, sci(res), sci(v.Tol))
+	v.Hint = tr(msgHintResidual)
 	return v
 }
 
@@ -214,9 +214,9 @@ func residual(a mat.Matrix, lambda float64, x []float64) float64 {
 func notImplemented(v Verdict) Verdict {
 	v.Status = NotImplemented
 	v.Expected = ""
-	v.Message = "not implemented yet"
+	v.Message = tr(msgNotImplemented)
 	v.Actual = "nil"
-	v.Hint = "replace the `// TODO` stub with your code, then run this cell again"
+	v.Hint = tr(msgHintTODO)
 	return v
 }
 

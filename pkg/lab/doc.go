@@ -44,6 +44,25 @@
 // its own program, so it ends with the cell; in a long-running program or
 // a test, an abandoned goroutine lives on until the process exits.
 //
+// # Language
+//
+// Verdicts, hints, labels and report titles are printed in English or in
+// Korean; ✓ and ✗, task ids such as "L1.2", numbers and formulas are the same
+// in both. The language is resolved once per program, on first use, from the
+// environment (CurrentLanguage, ResolveLanguage):
+//
+//  1. FACTORLAB_LANG=ko or FACTORLAB_LANG=en chooses explicitly (a suffix
+//     such as "ko_KR.UTF-8" is ignored, other values count as unset);
+//  2. otherwise, inside GoNB, Korean when the notebook's folder GONB_DIR has
+//     a path element "ko", as notebooks/labs/ko/ and
+//     notebooks/labs/solutions/ko/ do;
+//  3. otherwise English.
+//
+// So the Korean lab notebooks show Korean verdicts while their code cells
+// stay identical to the English ones. Go values are not translated: panic
+// values, function names, matrices, and the labels of L6's figure (the
+// plot fonts have no Hangul). Status.String is always English.
+//
 // # The labs
 //
 // The Check* functions and the student function types belong to six labs,

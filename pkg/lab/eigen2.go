@@ -66,7 +66,7 @@ func realEigen(a mat.Matrix) ([]float64, [][]float64) {
 // CheckCharPoly checks lab L2, task 1 on both L2 matrices and on
 // [[1, 2], [3, 4]]: p = −tr(A), q = det(A).
 func CheckCharPoly(f CharPolyFunc) Report {
-	r := Report{Title: "L2.1 characteristic polynomial"}
+	r := Report{Title: tr(msgTitleL21)}
 	if f == nil {
 		return r.notImplemented("CharPoly")
 	}
@@ -75,9 +75,9 @@ func CheckCharPoly(f CharPolyFunc) Report {
 		if !call(&r, "CharPoly", func() { p, q = f(mat.DenseCopyOf(a)) }) {
 			return r
 		}
-		v := Vector("(p, q) of λ² + pλ + q for A = "+matString(a), []float64{p, q}, []float64{-mat.Trace(a), mat.Det(a)}, nil)
+		v := Vector(tr(msgNameCharPoly, matString(a)), []float64{p, q}, []float64{-mat.Trace(a), mat.Det(a)}, nil)
 		if !v.Passed() {
-			v.Hint = "expand (a₁₁ − λ)(a₂₂ − λ) − a₁₂a₂₁: p = −(a₁₁ + a₂₂) = −tr(A), q = a₁₁a₂₂ − a₁₂a₂₁ = det(A)"
+			v.Hint = tr(msgHintCharPoly)
 		}
 		r.Add(v)
 	}
@@ -87,7 +87,7 @@ func CheckCharPoly(f CharPolyFunc) Report {
 // CheckEigenvalues checks lab L2, task 2 on both L2 matrices and on
 // [[1, 2], [3, 4]], in any order.
 func CheckEigenvalues(f EigenvaluesFunc) Report {
-	r := Report{Title: "L2.2 eigenvalues from the characteristic polynomial"}
+	r := Report{Title: tr(msgTitleL22)}
 	if f == nil {
 		return r.notImplemented("Eigenvalues")
 	}
@@ -99,11 +99,11 @@ func CheckEigenvalues(f EigenvaluesFunc) Report {
 		want, _ := realEigen(a)
 		got := []float64{l1, l2}
 		sort.Sort(sort.Reverse(sort.Float64Slice(got)))
-		v := Vector("eigenvalues of "+matString(a)+" (any order)", got, want, nil)
+		v := Vector(tr(msgNameEigenvalues, matString(a)), got, want, nil)
 		if !v.Passed() {
-			v.Hint = "λ = (−p ± √(p² − 4q)) / 2 with p = −tr(A), q = det(A); return both roots"
+			v.Hint = tr(msgHintEigenvalues)
 			if l1 == l2 {
-				v.Hint = "you returned the same root twice: one root uses +√, the other −√"
+				v.Hint = tr(msgHintSameRoot)
 			}
 		}
 		r.Add(v)
@@ -115,7 +115,7 @@ func CheckEigenvalues(f EigenvaluesFunc) Report {
 // matrices: by the residual ‖Ax − λx‖/‖x‖ and, sign-free, against gonum's
 // eigenvector.
 func CheckEigenvectors(f EigenvectorFunc) Report {
-	r := Report{Title: "L2.3 eigenvectors"}
+	r := Report{Title: tr(msgTitleL23)}
 	if f == nil {
 		return r.notImplemented("Eigenvector")
 	}
@@ -132,7 +132,7 @@ func CheckEigenvectors(f EigenvectorFunc) Report {
 				r.Add(ep)
 				return r
 			}
-			d := Direction(name+": direction", x, vs[k], &Tolerance{Abs: 1e-9})
+			d := Direction(name+": "+tr(msgNameDirection), x, vs[k], &Tolerance{Abs: 1e-9})
 			r.Add(ep, d)
 		}
 	}

@@ -1,7 +1,6 @@
 package lab
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -46,7 +45,7 @@ func MSE(a, w, h mat.Matrix) float64 {
 // CheckOptimalMSE checks lab L5, task 1 on seed 000's matrix (k = 1, 2) and
 // L4's matrix (k = 1), against mf.OptimalLoss.
 func CheckOptimalMSE(f OptimalMSEFunc) Report {
-	r := Report{Title: "L5.1 the Eckart–Young optimum"}
+	r := Report{Title: tr(msgTitleL51)}
 	if f == nil {
 		return r.notImplemented("OptimalMSE")
 	}
@@ -62,11 +61,11 @@ func CheckOptimalMSE(f OptimalMSEFunc) Report {
 			return r
 		}
 		want := optimalMSE(c.a, c.k)
-		v := Scalar(fmt.Sprintf("optimal MSE, k = %d, A = %s", c.k, matString(c.a)), got, want, &Tolerance{Abs: 1e-12, Rel: 1e-9})
+		v := Scalar(tr(msgNameOptimalMSE, c.k, matString(c.a)), got, want, &Tolerance{Abs: 1e-12, Rel: 1e-9})
 		if !v.Passed() {
-			v.Hint = "sum the squares of the singular values you drop (σ_{k+1}, …) and divide by the number of entries m·n"
+			v.Hint = tr(msgHintOptimalMSE)
 			if want != 0 && math.Abs(got/want-float64(m*n)) < 1e-6*float64(m*n) {
-				v.Hint = "that is the squared Frobenius error; the MSE divides it by m·n"
+				v.Hint = tr(msgHintFrobenius)
 			}
 		}
 		r.Add(v)
@@ -77,7 +76,7 @@ func CheckOptimalMSE(f OptimalMSEFunc) Report {
 // CheckRankOne checks lab L5, task 2 on seed 000's matrix: the factors must
 // be 4×1 and 1×2 and reach the Eckart–Young optimum EckartYoungMSE.
 func CheckRankOne(f RankOneFunc) Report {
-	r := Report{Title: "L5.2 best rank-1 factorization of seed 000's matrix"}
+	r := Report{Title: tr(msgTitleL52)}
 	if f == nil {
 		return r.notImplemented("RankOne")
 	}
@@ -93,18 +92,18 @@ func CheckRankOne(f RankOneFunc) Report {
 	wr, wc := w.Dims()
 	hr, hc := h.Dims()
 	if wr != 4 || wc != 1 || hr != 1 || hc != 2 {
-		r.Add(Verdict{Name: "shapes of W and H", Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
-			Message: fmt.Sprintf("W is %d×%d and H is %d×%d, want 4×1 and 1×2", wr, wc, hr, hc),
-			Hint:    "k = 1: W is one column (m×1), H is one row (1×n)"})
+		r.Add(Verdict{Name: tr(msgNameShapesWH), Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
+			Message: tr(msgShapesWH, wr, wc, hr, hc),
+			Hint:    tr(msgHintShapesWH)})
 		return r
 	}
 	got := MSE(a, w, h)
-	v := Scalar("MSE of WH (Eckart–Young optimum 0.020898)", got, optimalMSE(a, 1), &Tolerance{Abs: 1e-9, Rel: 1e-7})
+	v := Scalar(tr(msgNameRankOneMSE), got, optimalMSE(a, 1), &Tolerance{Abs: 1e-9, Rel: 1e-7})
 	if v.Passed() {
-		v.Message = fmt.Sprintf("MSE = %.6f, the Eckart–Young optimum", got)
+		v.Message = tr(msgRankOnePass, got)
 	} else {
-		v.Message = fmt.Sprintf("MSE = %.6f, optimum %.6f", got, EckartYoungMSE)
-		v.Hint = "use the largest singular value and its vectors: W = σ₁u₁ (a column), H = v₁ᵀ (a row)"
+		v.Message = tr(msgRankOneFail, got, EckartYoungMSE)
+		v.Hint = tr(msgHintRankOne)
 	}
 	r.Add(v)
 	return r

@@ -67,7 +67,7 @@ func stretch(sx, sy float64) *mat.Dense {
 
 // CheckRotation checks lab L6, task 1 for θ = π/6, π/2 and 2.
 func CheckRotation(f RotationFunc) Report {
-	r := Report{Title: "L6.1 rotation matrix"}
+	r := Report{Title: tr(msgTitleL61)}
 	if f == nil {
 		return r.notImplemented("Rotation")
 	}
@@ -82,9 +82,9 @@ func CheckRotation(f RotationFunc) Report {
 			return r
 		}
 		if v.Status == Fail {
-			v.Hint = "R(θ) = [[cos θ, −sin θ], [sin θ, cos θ]] (counter-clockwise, θ in radians)"
+			v.Hint = tr(msgHintRotation)
 			if !isNilMatrix(got) && sameShape(got, 2, 2) && mat.EqualApprox(got, rotation(-th), 1e-9) {
-				v.Hint = "this rotates clockwise: the −sin θ belongs in the first row"
+				v.Hint = tr(msgHintClockwise)
 			}
 		}
 		r.Add(v)
@@ -109,7 +109,7 @@ func sameShape(m mat.Matrix, r, c int) bool {
 
 // CheckStretch checks lab L6, task 2 for (sx, sy) = (2, 0.5) and (3, 1).
 func CheckStretch(f StretchFunc) Report {
-	r := Report{Title: "L6.2 stretch matrix"}
+	r := Report{Title: tr(msgTitleL62)}
 	if f == nil {
 		return r.notImplemented("Stretch")
 	}
@@ -124,7 +124,7 @@ func CheckStretch(f StretchFunc) Report {
 			return r
 		}
 		if v.Status == Fail {
-			v.Hint = "S = [[sx, 0], [0, sy]]: it scales x by sx and y by sy and mixes nothing"
+			v.Hint = tr(msgHintStretch)
 		}
 		r.Add(v)
 	}
@@ -135,7 +135,7 @@ func CheckStretch(f StretchFunc) Report {
 // unit square's corners under SquareMap, one verdict per corner. When an
 // answer was given, the report's Figure draws it next to the reference.
 func CheckCorners(f CornersFunc) Report {
-	r := Report{Title: "L6.3 where the unit square goes under M = S(2, 0.5)·R(π/2)"}
+	r := Report{Title: tr(msgTitleL63)}
 	if f == nil {
 		return r.notImplemented("Corners")
 	}
@@ -149,15 +149,15 @@ func CheckCorners(f CornersFunc) Report {
 	}
 	want := mapPoints(SquareMap(), UnitSquare())
 	if len(got) != 4 {
-		r.Add(Verdict{Name: "four corners", Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
-			Message: fmt.Sprintf("got %d points, want 4", len(got)),
-			Hint:    "give the images of (0,0), (1,0), (1,1), (0,1) in that order"})
+		r.Add(Verdict{Name: tr(msgNameFourCorners), Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
+			Message: tr(msgCornerCount, len(got)),
+			Hint:    tr(msgHintCornerCount)})
 		return r
 	}
 	for i, c := range UnitSquare() {
 		v := Vector(fmt.Sprintf("M·(%s, %s)", num(c[0]), num(c[1])), got[i][:], want[i][:], &Tolerance{Abs: 1e-6})
 		if !v.Passed() {
-			v.Hint = "rotate first (a quarter turn counter-clockwise: (x, y) ↦ (−y, x)), then stretch x by 2 and y by 0.5"
+			v.Hint = tr(msgHintCorners)
 		}
 		r.Add(v)
 	}

@@ -30,16 +30,16 @@ func Satisfies(name string, a mat.Matrix, props ...Property) []Verdict {
 	out := make([]Verdict, 0, len(props))
 	if isNilMatrix(a) {
 		v := notImplemented(Verdict{Name: name, Diff: math.NaN(), Tol: math.NaN()})
-		v.Hint = "return a matrix (mat.NewDense) instead of nil"
+		v.Hint = tr(msgHintReturnMatrix)
 		return append(out, v)
 	}
 	if !finite(a) {
-		return append(out, Verdict{Name: name, Status: Fail, Message: "has NaN or Inf entries",
+		return append(out, Verdict{Name: name, Status: Fail, Message: tr(msgNaNEntries),
 			Actual: matString(a), Diff: math.NaN(), Tol: math.NaN()})
 	}
 	for _, p := range props {
 		ok, ev := p.Test(a)
-		v := Verdict{Name: name + " " + p.Name, Message: ev, Actual: matString(a), Diff: math.NaN(), Tol: math.NaN()}
+		v := Verdict{Name: tr(msgPropertyName, name, p.Name), Message: ev, Actual: matString(a), Diff: math.NaN(), Tol: math.NaN()}
 		if ok {
 			v.Status = Pass
 		} else {
@@ -62,23 +62,23 @@ const EigenTol = 1e-9
 // IsSquare is the property "is square".
 func IsSquare() Property {
 	return Property{
-		Name: "is square",
+		Name: tr(msgIsSquare),
 		Test: func(a mat.Matrix) (bool, string) {
 			r, c := a.Dims()
 			return r == c, fmt.Sprintf("%d×%d", r, c)
 		},
-		Hint: "eigenvalues need an n×n matrix",
+		Hint: tr(msgHintIsSquare),
 	}
 }
 
 // IsSymmetric is the property "is symmetric" (A = Aᵀ).
 func IsSymmetric() Property {
 	return Property{
-		Name: "is symmetric",
+		Name: tr(msgIsSymmetric),
 		Test: func(a mat.Matrix) (bool, string) {
 			r, c := a.Dims()
 			if r != c {
-				return false, fmt.Sprintf("%d×%d is not square", r, c)
+				return false, tr(msgNotSquareShape, r, c)
 			}
 			scale := 0.0
 			for i := 0; i < r; i++ {
@@ -89,13 +89,13 @@ func IsSymmetric() Property {
 			for i := 0; i < r; i++ {
 				for j := i + 1; j < c; j++ {
 					if math.Abs(a.At(i, j)-a.At(j, i)) > SymmetryTol*scale {
-						return false, fmt.Sprintf("a[%d,%d] = %s but a[%d,%d] = %s", i, j, num(a.At(i, j)), j, i, num(a.At(j, i)))
+						return false, tr(msgAsymmetricAt, i, j, num(a.At(i, j)), j, i, num(a.At(j, i)))
 					}
 				}
 			}
 			return true, "A = Aᵀ"
 		},
-		Hint: "a symmetric matrix has aᵢⱼ = aⱼᵢ: mirror it across the diagonal",
+		Hint: tr(msgHintSymmetric),
 	}
 }
 
@@ -103,20 +103,20 @@ func IsSymmetric() Property {
 // eigenvalue below −EigenTol·max|λ|.
 func HasNegativeEigenvalue() Property {
 	return Property{
-		Name: "has a negative eigenvalue",
+		Name: tr(msgHasNegative),
 		Test: func(a mat.Matrix) (bool, string) {
 			s, ok := spectrumOf(a)
 			if !ok {
-				return false, "is not square"
+				return false, tr(msgNotSquare)
 			}
 			for _, l := range s.values {
 				if math.Abs(imag(l)) <= s.tiny && real(l) < -s.tiny {
-					return true, "eigenvalues " + s.list()
+					return true, tr(msgEigenvalues, s.list())
 				}
 			}
-			return false, "eigenvalues " + s.list() + ": none is negative"
+			return false, tr(msgNoneNegative, s.list())
 		},
-		Hint: "det(A) is the product of the eigenvalues: a symmetric 2×2 matrix with det(A) < 0 has one negative eigenvalue",
+		Hint: tr(msgHintNegative),
 	}
 }
 
@@ -129,14 +129,14 @@ func HasNegativeEigenvalue() Property {
 // distinct eigenvalues.)
 func HasNonOrthogonalEigenvectors() Property {
 	return Property{
-		Name: "has non-orthogonal eigenvectors",
+		Name: tr(msgNonOrthogonal),
 		Test: func(a mat.Matrix) (bool, string) {
 			s, ok := spectrumOf(a)
 			if !ok {
-				return false, "is not square"
+				return false, tr(msgNotSquare)
 			}
 			if !s.real() {
-				return false, "eigenvalues " + s.list() + " are complex, so the eigenvectors are not real vectors"
+				return false, tr(msgComplexNotReal, s.list())
 			}
 			best, bi, bj := -1.0, -1, -1
 			n := len(s.values)
@@ -152,16 +152,15 @@ func HasNonOrthogonalEigenvectors() Property {
 				}
 			}
 			if bi < 0 {
-				return false, "eigenvalues " + s.list() + ": all equal, so the eigenvectors can always be chosen orthogonal"
+				return false, tr(msgAllEqual, s.list())
 			}
 			angle := math.Acos(math.Min(best, 1)) * 180 / math.Pi
 			if best <= 1e-6 {
-				return false, fmt.Sprintf("eigenvalues %s: eigenvectors meet at 90°", s.list())
+				return false, tr(msgMeetAt90, s.list())
 			}
-			return true, fmt.Sprintf("eigenvalues %s: eigenvectors for λ = %s and λ = %s meet at %.4g°, not 90°",
-				s.list(), num(real(s.values[bi])), num(real(s.values[bj])), angle)
+			return true, tr(msgMeetAt, s.list(), num(real(s.values[bi])), num(real(s.values[bj])), angle)
 		},
-		Hint: "symmetric matrices always have orthogonal eigenvectors: try a non-symmetric matrix with two different real eigenvalues, e.g. a triangular one",
+		Hint: tr(msgHintNonOrthogonal),
 	}
 }
 
@@ -170,15 +169,15 @@ func HasNonOrthogonalEigenvectors() Property {
 // (an eigenvalue's eigenspace is smaller than its multiplicity).
 func LacksRealEigenbasis() Property {
 	return Property{
-		Name: "has fewer than n independent real eigenvectors",
+		Name: tr(msgLacksBasis),
 		Test: func(a mat.Matrix) (bool, string) {
 			s, ok := spectrumOf(a)
 			if !ok {
-				return false, "is not square"
+				return false, tr(msgNotSquare)
 			}
 			n := len(s.values)
 			if !s.real() {
-				return true, "eigenvalues " + s.list() + ": a complex λ has no real eigenvector"
+				return true, tr(msgComplexNoEigenvector, s.list())
 			}
 			// Geometric multiplicity of each cluster of equal eigenvalues.
 			vals := make([]float64, n)
@@ -197,20 +196,16 @@ func LacksRealEigenbasis() Property {
 				i = j
 			}
 			if total < n {
-				return true, fmt.Sprintf("eigenvalues %s (real) but only %d independent eigenvector%s for n = %d: the matrix is defective",
-					s.list(), total, pluralS(total), n)
+				id := msgDefective
+				if total == 1 {
+					id = msgDefectiveOne
+				}
+				return true, tr(id, s.list(), total, n)
 			}
-			return false, fmt.Sprintf("eigenvalues %s: %d independent real eigenvectors, a full set", s.list(), n)
+			return false, tr(msgFullSet, s.list(), n)
 		},
-		Hint: "try a rotation (its eigenvalues are complex) or a shear like [[1, 1], [0, 1]] (one eigenvalue, one eigenvector direction)",
+		Hint: tr(msgHintLacksBasis),
 	}
-}
-
-func pluralS(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // nullity returns dim null(A − λI), counting singular values below

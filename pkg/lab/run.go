@@ -64,23 +64,23 @@ func Run(name string, timeout time.Duration, f func()) Verdict {
 	case o := <-done:
 		if !o.panicked {
 			v.Status = Pass
-			v.Message = "ran"
+			v.Message = tr(msgRan)
 			return v
 		}
 		if isTODO(o.value) {
 			return notImplemented(v)
 		}
 		v.Status = Panicked
-		v.Message = "your code panicked: " + panicText(o.value)
+		v.Message = tr(msgPanicked, panicText(o.value))
 		if o.where != "" {
-			v.Message += " (in " + o.where + ")"
+			v.Message += tr(msgPanickedIn, o.where)
 		}
 		v.Hint = panicHint(o.value)
 		return v
 	case <-timer.C:
 		v.Status = TimedOut
-		v.Message = fmt.Sprintf("did not finish within %v", timeout)
-		v.Hint = "is there a loop that never ends? Check its stopping condition. The runaway code keeps running in the background until this cell ends"
+		v.Message = tr(msgTimedOut, timeout)
+		v.Hint = tr(msgHintTimedOut)
 		return v
 	}
 }
@@ -108,13 +108,13 @@ func panicHint(r any) string {
 	s := panicText(r)
 	switch {
 	case strings.Contains(s, "index out of range"):
-		return "an index went past the end of a slice or matrix: check the loop bounds (Go indexes from 0)"
+		return tr(msgHintIndex)
 	case strings.Contains(s, "nil pointer"), strings.Contains(s, "nil map"):
-		return "something is nil: make sure every matrix is created (mat.NewDense) before it is used"
+		return tr(msgHintNil)
 	case strings.Contains(s, "dimension mismatch"), strings.Contains(s, "mat: "):
-		return "a gonum operation got matrices of incompatible shapes: compare the Dims() of its operands"
+		return tr(msgHintShapes)
 	}
-	return "read the panic message above; the check runs your function on the inputs the task describes"
+	return tr(msgHintPanic)
 }
 
 // panicSite names the first function on the panicking goroutine's stack

@@ -125,7 +125,7 @@ func column(m mat.Matrix, j int) []float64 {
 // CheckSingularValues checks lab L4, task 1 on L4's matrix and on seed
 // 000's matrix, against gonum's SVD.
 func CheckSingularValues(f SingularValuesFunc) Report {
-	r := Report{Title: "L4.1 singular values from AᵀA"}
+	r := Report{Title: tr(msgTitleL41)}
 	if f == nil {
 		return r.notImplemented("SingularValues")
 	}
@@ -135,17 +135,17 @@ func CheckSingularValues(f SingularValuesFunc) Report {
 			return r
 		}
 		_, want, _ := referenceSVD(a)
-		v := Vector("σ of "+matString(a), got, want, nil)
+		v := Vector(tr(msgNameSigma, matString(a)), got, want, nil)
 		switch {
 		case v.Status == NotImplemented:
 			r.Add(v)
 			return r
 		case v.Status == Fail && len(got) == len(want) && got[0] < got[len(got)-1]:
-			v.Hint = "sort the singular values in descending order, σ₁ ≥ σ₂ ≥ … (mat.EigenSym returns eigenvalues in ascending order)"
+			v.Hint = tr(msgHintDescending)
 		case v.Status == Fail && len(got) == len(want) && math.Abs(got[0]-want[0]*want[0]) < 1e-6*want[0]*want[0]:
-			v.Hint = "these are the eigenvalues of AᵀA: the singular values are their square roots"
+			v.Hint = tr(msgHintSquareRoots)
 		case v.Status == Fail:
-			v.Hint = "σᵢ = √λᵢ where λᵢ are the eigenvalues of AᵀA (n×n for an m×n A)"
+			v.Hint = tr(msgHintSigma)
 		}
 		r.Add(v)
 	}
@@ -156,7 +156,7 @@ func CheckSingularValues(f SingularValuesFunc) Report {
 // must have orthonormal columns, give UΣVᵀ = A, and match gonum's left
 // singular vectors up to sign. It checks L4's matrix and seed 000's matrix.
 func CheckFixU(f FixUFunc) Report {
-	r := Report{Title: "L4.2 fix the naive SVD with uᵢ = Avᵢ/σᵢ"}
+	r := Report{Title: tr(msgTitleL42)}
 	if f == nil {
 		return r.notImplemented("FixU")
 	}
@@ -173,19 +173,19 @@ func CheckFixU(f FixUFunc) Report {
 			return r
 		}
 		if ur, uc := u.Dims(); ur != m || uc != n {
-			r.Add(Verdict{Name: name + ": shape of U", Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
-				Message: fmt.Sprintf("U is %d×%d, want %d×%d", ur, uc, m, n), Hint: "U has one column uᵢ = Avᵢ/σᵢ per singular value"})
+			r.Add(Verdict{Name: tr(msgNameShapeU, name), Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
+				Message: tr(msgShapeU, ur, uc, m, n), Hint: tr(msgHintShapeU)})
 			continue
 		}
 		rec := Matrix(name+": UΣVᵀ = A", Reconstruct(u, sigma, v), a, &Tolerance{Abs: 1e-9, Rel: 1e-9})
 		if rec.Status == Fail {
-			rec.Hint = "column i of U must be A·vᵢ divided by σᵢ, with vᵢ the i-th column of the V you are given"
+			rec.Hint = tr(msgHintReconstruct)
 		}
 		var utu mat.Dense
 		utu.Mul(u.T(), u)
 		orth := Matrix(name+": UᵀU = I", &utu, eye(n), &Tolerance{Abs: 1e-9})
 		if orth.Status == Fail {
-			orth.Hint = "divide A·vᵢ by σᵢ so that every uᵢ has length 1"
+			orth.Hint = tr(msgHintUnitLength)
 		}
 		r.Add(rec, orth)
 		ru, _, _ := referenceSVD(a)

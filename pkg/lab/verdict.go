@@ -84,9 +84,15 @@ func (v Verdict) summary() string {
 	}
 	switch v.Status {
 	case Pass:
-		return "correct"
+		return tr(msgCorrect)
 	case NotImplemented:
-		return "not implemented yet"
+		return tr(msgNotImplemented)
+	case Fail:
+		return tr(msgStatusFail)
+	case Panicked:
+		return tr(msgStatusPanicked)
+	case TimedOut:
+		return tr(msgStatusTimedOut)
 	}
 	return v.Status.String()
 }
@@ -98,13 +104,13 @@ func (v Verdict) String() string {
 	fmt.Fprintf(&b, "%s %s — %s\n", v.mark(), v.Name, v.summary())
 	if !v.Passed() {
 		if v.Expected != "" {
-			fmt.Fprintf(&b, "    expected: %s\n", v.Expected)
+			fmt.Fprintf(&b, "    %s%s\n", tr(msgLabelExpected), v.Expected)
 		}
 		if v.Actual != "" {
-			fmt.Fprintf(&b, "    got:      %s\n", v.Actual)
+			fmt.Fprintf(&b, "    %s%s\n", tr(msgLabelGot), v.Actual)
 		}
 		if v.Hint != "" {
-			fmt.Fprintf(&b, "    hint:     %s\n", v.Hint)
+			fmt.Fprintf(&b, "    %s%s\n", tr(msgLabelHint), v.Hint)
 		}
 	}
 	return b.String()
@@ -116,13 +122,13 @@ func (v Verdict) Markdown() string {
 	fmt.Fprintf(&b, "- %s **%s** — %s\n", v.mark(), mdEscape(v.Name), mdEscape(v.summary()))
 	if !v.Passed() {
 		if v.Expected != "" {
-			fmt.Fprintf(&b, "    - expected: `%s`\n", v.Expected)
+			fmt.Fprintf(&b, "    - %s: `%s`\n", tr(msgMdExpected), v.Expected)
 		}
 		if v.Actual != "" {
-			fmt.Fprintf(&b, "    - got: `%s`\n", v.Actual)
+			fmt.Fprintf(&b, "    - %s: `%s`\n", tr(msgMdGot), v.Actual)
 		}
 		if v.Hint != "" {
-			fmt.Fprintf(&b, "    - *hint:* %s\n", mdEscape(v.Hint))
+			fmt.Fprintf(&b, "    - *%s:* %s\n", tr(msgMdHint), mdEscape(v.Hint))
 		}
 	}
 	return b.String()
@@ -171,23 +177,18 @@ func (r Report) headline() string {
 	n := len(r.Verdicts)
 	switch {
 	case n == 0:
-		return "✗ " + r.Title + " — nothing was checked"
+		return "✗ " + r.Title + " — " + tr(msgHeadNothing)
 	case failed == 0 && n == 1:
-		return "✓ " + r.Title + " — passed"
+		return "✓ " + r.Title + " — " + tr(msgHeadPassedOne)
 	case failed == 0 && n == 2:
-		return "✓ " + r.Title + " — both checks passed"
+		return "✓ " + r.Title + " — " + tr(msgHeadPassedTwo)
 	case failed == 0:
-		return fmt.Sprintf("✓ %s — all %d checks passed", r.Title, n)
+		return "✓ " + r.Title + " — " + tr(msgHeadPassedAll, n)
+	case n == 1:
+		return "✗ " + r.Title + " — " + tr(msgHeadFailedOne, failed, n)
 	default:
-		return fmt.Sprintf("✗ %s — %d of %d %s failed", r.Title, failed, n, plural(n, "check", "checks"))
+		return "✗ " + r.Title + " — " + tr(msgHeadFailed, failed, n)
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // String formats the report as plain text.
@@ -224,7 +225,7 @@ func Show(r Report) bool {
 	gonbui.DisplayMarkdown(r.Markdown())
 	if r.Figure != nil {
 		if err := plotting.Show(r.Figure); err != nil {
-			gonbui.DisplayMarkdown("*(the figure could not be drawn: " + mdEscape(err.Error()) + ")*")
+			gonbui.DisplayMarkdown("*(" + mdEscape(tr(msgFigureFailed, err.Error())) + ")*")
 		}
 	}
 	flush()
