@@ -188,6 +188,12 @@ func LossCurves(runs []Run, opt *LossOptions) (*plot.Plot, error) {
 		}
 		p.Legend.Add(fmt.Sprintf("%s = %.6g", lbl, opt.Reference), ref)
 	}
+	// A flat loss (one iteration, the first frame of a live view) gives an
+	// empty y range, which gonum/plot would widen by ±1: below zero on a
+	// log axis. Widen it by a factor instead.
+	if !opt.Linear && p.Y.Min == p.Y.Max {
+		p.Y.Min, p.Y.Max = p.Y.Min/10, p.Y.Max*10
+	}
 	return p, nil
 }
 

@@ -205,3 +205,20 @@ func TestLogTicks(t *testing.T) {
 		t.Errorf("log ticks: got %v, want %v", got, want)
 	}
 }
+
+// A run of one iteration (the first frame of a live view) or a flat loss
+// must draw on a log axis.
+func TestLossFlat(t *testing.T) {
+	for _, loss := range [][]float64{{1}, {0.5, 0.5, 0.5}} {
+		p, err := LossCurves([]Run{{Loss: loss}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Render(p, DefaultWidth, DefaultHeight, "svg"); err != nil {
+			t.Errorf("loss %v: %v", loss, err)
+		}
+		if !(p.Y.Min > 0 && p.Y.Min < loss[0] && p.Y.Max > loss[0]) {
+			t.Errorf("loss %v: y range [%g, %g] does not surround it above zero", loss, p.Y.Min, p.Y.Max)
+		}
+	}
+}
