@@ -47,7 +47,7 @@ var seed000MF = Expect{
 		Near(`masked loss, k = 1: predicted A₁₁ = (\S+)`, 4.6, 0.4),
 	},
 	// The loss curve of In [1], Adam vs gradient descent, k = 1 vs the optimum.
-	Images: 3,
+	Images: 4,
 }
 
 // seed000Eigen is notebook 02: the characteristic equation of [[4,1],[2,3]],
