@@ -149,7 +149,22 @@ func TestNumberCheck(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
-	nb, err := Parse(filepath.Join("testdata", "executed.ipynb"), "executed.ipynb")
+	// An executed notebook: a markdown cell, a cell with a stream and an
+	// SVG+PNG figure, and a failed cell. It is written here rather than
+	// committed, so that no committed notebook carries an error output.
+	const executed = `{"cells": [
+ {"cell_type": "markdown", "metadata": {}, "source": ["# t"]},
+ {"cell_type": "code", "execution_count": 1, "metadata": {}, "source": ["x"], "outputs": [
+  {"name": "stdout", "output_type": "stream", "text": ["hello\n"]},
+  {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBO", "image/svg+xml": "<svg/>"}}]},
+ {"cell_type": "code", "execution_count": 2, "metadata": {}, "source": ["y"], "outputs": [
+  {"output_type": "error", "ename": "ERROR", "evalue": "boom", "traceback": ["boom"]}]}
+], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`
+	path := filepath.Join(t.TempDir(), "executed.ipynb")
+	if err := os.WriteFile(path, []byte(executed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	nb, err := Parse(path, "executed.ipynb")
 	if err != nil {
 		t.Fatal(err)
 	}
