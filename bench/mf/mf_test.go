@@ -32,11 +32,12 @@ func benchSparse(b *testing.B, factors int, als bool) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := &mf.BiasedSettings{Factors: factors, Epochs: 20, LearningRate: sparseLR, Lambda: sparseLambda}
+	s := sparseSettings(true)
+	s.Factors = factors
 	for b.Loop() {
 		var m mf.Biased
 		if als {
-			s.Epochs, s.LearningRate = 5, 0
+			s.Epochs, s.LearningRate, s.Decay, s.Lambda = 5, 0, 0, 0
 			err = m.TrainALS(all, s, rand.New(rand.NewPCG(3, 3)))
 		} else {
 			err = m.TrainSGD(all, s, rand.New(rand.NewPCG(3, 3)))

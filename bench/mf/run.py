@@ -2,7 +2,7 @@
 """Run the pkg/mf benchmark cases through Go and through PyTorch (CPU) in one
 run and print the time ratios and, for the ratings case, the test RMSEs.
 
-Usage (from the repository root):  /usr/bin/python3 bench/mf/run.py [--repeat N]
+Usage (from the repository root):  /usr/bin/python3 bench/mf/run.py [--repeat N] [--als]
 
 PyTorch is Debian's python3-torch. The dense 1000×1000 case is timed with one
 thread and with every core (torch.set_num_threads) and torch's better time is
@@ -120,12 +120,13 @@ def go_version(root):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--als", action="store_true", help="also train the ratings case by ALS (about 15 s more)")
     args = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     with tempfile.TemporaryDirectory() as tmp:
         exe = os.path.join(tmp, "mfbench")
         subprocess.run(["go", "build", "-o", exe, "./bench/mf"], cwd=root, check=True)
-        out = subprocess.run([exe, "-repeat", str(args.repeat), "-data", tmp], cwd=root, check=True,
+        out = subprocess.run([exe, "-repeat", str(args.repeat), "-data", tmp] + (["-als"] if args.als else []), cwd=root, check=True,
                              capture_output=True, text=True).stdout
         go = {}
         for line in out.splitlines():
@@ -159,7 +160,7 @@ def main():
         ("seed 4×2 k=2 Adam 5000 it, Go float32 vs torch float32", go["seed_f32"][0], t_seed, "ratio ≤ 0.002 (≥ 500× faster)"),
         ("1000×1000 rank-10 k=10 Adam 200 it, Go float64 vs torch float32", go["dense1000_f64"][0], t_d32, "Go ≤ 0.7× torch"),
         ("1000×1000 rank-10 k=10 Adam 200 it, Go float32 vs torch float32", go["dense1000_f32"][0], t_d32, "Go ≤ 0.45× torch"),
-        ("943×1682 100k ratings, 100 factors, 20 epochs: Go SGD vs torch d2l", go["sparse_sgd"][0], t_sp, "Go faster"),
+        ("943×1682 100k ratings, 100 factors, 20 epochs: Go SGD+ARD vs torch d2l", go["sparse_sgd"][0], t_sp, "Go faster"),
     ]
     print("Ratios are Go time / torch time (wall-clock, and CPU time summed over threads).")
     print(f"{'case':68s} {'Go wall':>9s} {'torch wall':>10s} {'ratio':>8s} {'Go CPU':>9s} {'torch CPU':>9s} {'ratio':>8s}  target")
@@ -168,12 +169,15 @@ def main():
     floor = float(go["sparse_sgd"][1]["floor"])
     print()
     print(f"ratings test RMSE (noise floor {floor}):")
-    for name, key in (("bias-only baseline (Go)", "sparse_baseline"), ("biased MF, SGD (Go)", "sparse_sgd"),
-                      ("biased MF, ALS 10 epochs (Go)", "sparse_als")):
+    for name, key in (("bias-only baseline (Go)", "sparse_baseline"), ("biased MF, SGD + ARD (Go)", "sparse_sgd"),
+                      ("biased MF, SGD, one L2 λ (Go)", "sparse_sgd_l2"), ("biased MF, ALS 10 epochs (Go)", "sparse_als"),
+                      ("biased MF, ALS + ARD 10 epochs (Go)", "sparse_als_ard")):
+        if key not in go:
+            continue
         r = float(go[key][1]["rmse"])
         extra = "" if key == "sparse_baseline" else f", {go[key][0][0]:.3g} s"
-        print(f"  {name:34s} {r:.4f}  ({r / floor:.3f}× floor{extra})")
-    print(f"  {'MF d2l-style (torch)':34s} {rmse_sp:.4f}  ({rmse_sp / floor:.3f}× floor, {t_sp[0]:.3g} s)")
+        print(f"  {name:36s} {r:.4f}  ({r / floor:.3f}× floor{extra})")
+    print(f"  {'MF d2l-style (torch)':36s} {rmse_sp:.4f}  ({rmse_sp / floor:.3f}× floor, {t_sp[0]:.3g} s)")
 
 
 if __name__ == "__main__":

@@ -53,7 +53,10 @@
 //	min Σ_{(u,i)∈K} [(r_ui − r̂_ui)² + λ_b(b_u² + b_i²) + λ(‖p_u‖² + ‖q_i‖²)],
 //
 // trained by SGD over a seeded shuffle of K or by alternating least squares,
-// with predictions clipped to the rating range. Synthetic draws ratings with
+// with predictions clipped to the rating range. With BiasedSettings.ARD each
+// factor f gets its own penalty λ_f, chosen after each epoch by automatic
+// relevance determination, so that many more factors than the data's rank do
+// not fit noise. Synthetic draws ratings with
 // a known low rank, noise level (the RMSE floor on held-out ratings) and
 // missing fraction; ReadUData and ReadRatingsCSV read the MovieLens files a
 // user downloads (MovieLens may not be redistributed), all or nothing.
