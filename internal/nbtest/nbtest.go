@@ -203,7 +203,7 @@ func goBin() string {
 func Prepare(root, jupyterDir string) (*Env, error) {
 	py := findPython()
 	if out, err := exec.Command(py, "-c", "import nbclient, nbformat, jupyter_client").CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("Jupyter's notebook runner is missing: %s cannot import nbclient (%v: %s). "+
+		return nil, fmt.Errorf("the notebook runner nbclient is missing: %s cannot import nbclient (%v: %s). "+
 			"Run scripts/setup.sh (Debian: apt-get install python3-nbclient jupyter-nbconvert)", py, err, bytes.TrimSpace(out))
 	}
 	bin := goBin()
@@ -313,7 +313,7 @@ func (n Number) Check(text string) error {
 		return fmt.Errorf("bad pattern %q: %v", n.Pattern, err)
 	}
 	m := re.FindStringSubmatch(text)
-	if m == nil || len(m) < 2 {
+	if len(m) < 2 {
 		return fmt.Errorf("no output matches %q", n.Pattern)
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(m[1]), 64)
