@@ -161,8 +161,6 @@ func FuzzLinearMap(f *testing.F) {
 				t.Errorf("built but failed to render: %v", err)
 			}
 		}
-		_ = BMatrix(m, 2)
-		_ = Torch(m, 4)
 	})
 }
 
