@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/factorlab/factorlab/pkg/decomp"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -217,8 +218,8 @@ func nullity(a mat.Matrix, lambda, scale float64) int {
 	for i := 0; i < n; i++ {
 		m.Set(i, i, m.At(i, i)-lambda)
 	}
-	var svd mat.SVD
-	if !svd.Factorize(m, mat.SVDNone) {
+	var svd decomp.SVD
+	if svd.Factorize(m, mat.SVDNone) != nil {
 		return 0
 	}
 	k := 0
@@ -256,8 +257,8 @@ func spectrumOf(a mat.Matrix) (spectrum, bool) {
 	if r != c {
 		return spectrum{}, false
 	}
-	var e mat.Eigen
-	if !e.Factorize(a, mat.EigenRight) {
+	var e decomp.Eigen
+	if e.Factorize(a, nil) != nil {
 		return spectrum{}, false
 	}
 	s := spectrum{values: e.Values(nil), vecs: &mat.CDense{}}

@@ -378,7 +378,7 @@ type SpectrumSettings struct {
 	Rank int
 }
 
-// Spectrum plots singular values σ₁ ≥ σ₂ ≥ … (as from mat.SVD.Values)
+// Spectrum plots singular values σ₁ ≥ σ₂ ≥ … (as from decomp.SVD.Values)
 // against their index. It returns an error if s is empty or holds a
 // negative, NaN or infinite value, or, with opt.Log, a zero.
 func Spectrum(s []float64, opt *SpectrumSettings) (*plot.Plot, error) {
@@ -388,7 +388,6 @@ func Spectrum(s []float64, opt *SpectrumSettings) (*plot.Plot, error) {
 	if len(s) == 0 {
 		return nil, fmt.Errorf("%w: no singular values", ErrEmpty)
 	}
-	var total, kept float64
 	xys := make(plotter.XYs, len(s))
 	for i, v := range s {
 		if !finite(v) || v < 0 {
@@ -398,11 +397,8 @@ func Spectrum(s []float64, opt *SpectrumSettings) (*plot.Plot, error) {
 			return nil, fmt.Errorf("plotting: singular value %d is 0 and cannot be drawn on a log axis", i+1)
 		}
 		xys[i] = plotter.XY{X: float64(i + 1), Y: v}
-		total += v * v
-		if i < opt.Rank {
-			kept += v * v
-		}
 	}
+	kept := keptEnergy(s, opt.Rank)
 	p := plot.New()
 	p.Title.Text = opt.Title
 	p.X.Label.Text = "index i"
@@ -431,11 +427,7 @@ func Spectrum(s []float64, opt *SpectrumSettings) (*plot.Plot, error) {
 		}
 		in.GlyphStyle = draw.GlyphStyle{Color: Blue, Radius: vg.Points(3), Shape: draw.CircleGlyph{}}
 		p.Add(in)
-		frac := 1.0
-		if total > 0 {
-			frac = kept / total
-		}
-		p.Legend.Add(fmt.Sprintf("rank %d keeps %.1f%% of ‖A‖²", k, 100*frac), in)
+		p.Legend.Add(fmt.Sprintf("rank %d keeps %.1f%% of ‖A‖²", k, 100*kept), in)
 		p.Legend.Top = true
 	}
 	if !opt.Log {
@@ -451,6 +443,29 @@ func Spectrum(s []float64, opt *SpectrumSettings) (*plot.Plot, error) {
 	}
 	p.X.Min, p.X.Max = 0.5, float64(len(s))+0.5
 	return p, nil
+}
+
+// keptEnergy returns Σᵢ≤k σᵢ² / Σᵢ σᵢ², the share of ‖A‖²_F that the
+// first k of the finite, non-negative values s keep, in [0, 1]. The values
+// are scaled by the largest first, so that squares of large values do not
+// overflow to ∞/∞ = NaN; all zeros keep everything.
+func keptEnergy(s []float64, k int) float64 {
+	var big float64
+	for _, v := range s {
+		big = math.Max(big, v)
+	}
+	if big == 0 {
+		return 1
+	}
+	var total, kept float64
+	for i, v := range s {
+		x := (v / big) * (v / big)
+		total += x
+		if i < k {
+			kept += x
+		}
+	}
+	return kept / total
 }
 
 // ImageGrid draws greyscale images, one per panel, cols panels a row (cols

@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/factorlab/factorlab/pkg/decomp"
 	"github.com/factorlab/factorlab/pkg/plotting"
 )
 
@@ -51,8 +52,10 @@ func rank1Losses(a *mat.Dense, iters int, lr float64) []float64 {
 // the same A, which cannot go below the Eckart–Young optimum σ₂²/8.
 func ExampleLossCurves() {
 	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
-	var svd mat.SVD
-	svd.Factorize(a, mat.SVDNone)
+	var svd decomp.SVD
+	if err := svd.Factorize(a, mat.SVDNone); err != nil {
+		log.Fatal(err)
+	}
 	s := svd.Values(nil)
 	optimum := s[1] * s[1] / 8
 
@@ -144,26 +147,18 @@ func ExampleImageGrid() {
 			img.Set(i, j, v)
 		}
 	}
-	var svd mat.SVD
-	if !svd.Factorize(img, mat.SVDThin) {
-		log.Fatal("SVD failed")
+	var svd decomp.SVD
+	if err := svd.Factorize(img, mat.SVDThin); err != nil {
+		log.Fatal(err)
 	}
-	var u, v mat.Dense
-	svd.UTo(&u)
-	svd.VTo(&v)
-	sigma := svd.Values(nil)
 	imgs := []mat.Matrix{img}
 	titles := []string{"original"}
 	for _, k := range []int{1, 3, 10} {
-		// A_k = U_k Σ_k V_kᵀ.
-		uk := mat.DenseCopyOf(u.Slice(0, r, 0, k))
-		for j := range k {
-			for i := range r {
-				uk.Set(i, j, uk.At(i, j)*sigma[j])
-			}
-		}
+		// A_k = U_k Σ_k V_kᵀ, the best rank-k approximation.
 		var a mat.Dense
-		a.Mul(uk, v.Slice(0, c, 0, k).T())
+		if err := svd.LowRankTo(&a, k); err != nil {
+			log.Fatal(err)
+		}
 		imgs = append(imgs, &a)
 		titles = append(titles, fmt.Sprintf("rank %d", k))
 	}
@@ -187,8 +182,10 @@ func ExampleFigure() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var svd mat.SVD
-	svd.Factorize(a, mat.SVDNone)
+	var svd decomp.SVD
+	if err := svd.Factorize(a, mat.SVDNone); err != nil {
+		log.Fatal(err)
+	}
 	spec, err := plotting.Spectrum(svd.Values(nil), &plotting.SpectrumSettings{Title: "σ(A)", Rank: 1})
 	if err != nil {
 		log.Fatal(err)
