@@ -172,11 +172,11 @@ func mapPoints(m mat.Matrix, pts [][2]float64) [][2]float64 {
 	return out
 }
 
-// Colours of the corners figure.
+// Colours of the corners figure, from plotting's palette.
 var (
-	squareGray = color.RGBA{R: 150, G: 150, B: 150, A: 255}
-	yoursBlue  = color.RGBA{R: 31, G: 119, B: 180, A: 255}
-	refGreen   = color.RGBA{R: 44, G: 160, B: 44, A: 255}
+	squareGray = plotting.Grey
+	yoursBlue  = plotting.Blue
+	refGreen   = plotting.Green
 )
 
 // cornersFigure draws the student's corners next to the reference, each

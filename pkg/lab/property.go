@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/cmplx"
@@ -81,18 +82,11 @@ func IsSymmetric() Property {
 			if r != c {
 				return false, tr(msgNotSquareShape, r, c)
 			}
-			scale := 0.0
-			for i := 0; i < r; i++ {
-				for j := 0; j < c; j++ {
-					scale = math.Max(scale, math.Abs(a.At(i, j)))
-				}
-			}
-			for i := 0; i < r; i++ {
-				for j := i + 1; j < c; j++ {
-					if math.Abs(a.At(i, j)-a.At(j, i)) > SymmetryTol*scale {
-						return false, tr(msgAsymmetricAt, i, j, num(a.At(i, j)), j, i, num(a.At(j, i)))
-					}
-				}
+			var asym *decomp.AsymmetryError
+			if err := decomp.CheckSymmetric(a, SymmetryTol); errors.As(err, &asym) {
+				return false, tr(msgAsymmetricAt, asym.I, asym.J, num(asym.Aij), asym.J, asym.I, num(asym.Aji))
+			} else if err != nil {
+				return false, err.Error()
 			}
 			return true, "A = Aᵀ"
 		},

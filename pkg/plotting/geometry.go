@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/factorlab/factorlab/pkg/decomp"
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // Colours of the figures: mostly the Okabe–Ito palette, which stays
@@ -255,14 +256,14 @@ func mapPanel(t mat2, title string, l limits, ghost bool) (*plot.Plot, error) {
 	}
 	if ghost {
 		// The unit square before the map, for reference.
-		sq, err := NewMappedPolygon(nil, UnitSquare())
+		sq, err := NewMappedPolygon(nil, unitSquare())
 		if err != nil {
 			return nil, err
 		}
 		sq.LineStyle = draw.LineStyle{Color: Grey, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
 		p.Add(sq)
 	}
-	pg, err := NewMappedPolygon(m, UnitSquare())
+	pg, err := NewMappedPolygon(m, unitSquare())
 	if err != nil {
 		return nil, err
 	}
@@ -318,8 +319,8 @@ func LinearMap(a mat.Matrix, opt *MapSettings) (*Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	img := t.applyXYs(UnitSquare())
-	l := limitsOf(0.7, UnitSquare(), img)
+	img := t.applyXYs(unitSquare())
+	l := limitsOf(0.7, unitSquare(), img)
 	det := t.det()
 	area := fmt.Sprintf("area\n|det A| = %s", num(math.Abs(det)))
 	title := fmt.Sprintf("A = [[%s, %s], [%s, %s]]", num(t.a), num(t.b), num(t.c), num(t.d))
@@ -373,10 +374,10 @@ func RotationStretch(theta, sx, sy float64) (*Figure, error) {
 	if !finite(sx) || !finite(sy) || sx == 0 || sy == 0 {
 		return nil, fmt.Errorf("plotting: stretch factors (%v, %v) must be finite and non-zero", sx, sy)
 	}
-	c, s := math.Cos(theta), math.Sin(theta)
-	rot := mat2{c, -s, s, c}
+	r := fixtures.Rotation(theta)
+	rot := mat2{r.At(0, 0), r.At(0, 1), r.At(1, 0), r.At(1, 1)}
 	str := mat2{sx, 0, 0, sy}
-	l := limitsOf(0.7, UnitSquare(), rot.applyXYs(UnitSquare()), str.applyXYs(UnitSquare()))
+	l := limitsOf(0.7, unitSquare(), rot.applyXYs(unitSquare()), str.applyXYs(unitSquare()))
 	deg := theta * 180 / math.Pi
 	panels := []struct {
 		t     mat2
