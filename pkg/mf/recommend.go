@@ -3,6 +3,8 @@ package mf
 import (
 	"cmp"
 	"slices"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // RMSECurve records a model's root mean squared error on its training and
@@ -102,3 +104,25 @@ func (b *Biased) Terms(user, item int) (mu, userBias, itemBias, interaction floa
 	}
 	return b.mu, b.bu[user], b.bi[item], interaction
 }
+
+// ZeroFilled returns the users×items matrix with r's ratings and zeros for
+// the missing entries: what a dense factorization (an SVD, say) sees if
+// "missing" is read as "rated zero", which the masked objective avoids.
+func (r *Ratings) ZeroFilled() *mat.Dense {
+	m := mat.NewDense(r.users, r.items, nil)
+	for _, x := range r.r {
+		m.Set(x.User, x.Item, x.Value)
+	}
+	return m
+}
+
+// MatrixPredictor predicts rating (u, i) as entry (u, i) of a users×items
+// matrix, such as a low-rank approximation of ZeroFilled, so that Evaluate
+// can score it.
+type MatrixPredictor struct{ M mat.Matrix }
+
+// Dims returns the matrix's rows and columns.
+func (p MatrixPredictor) Dims() (users, items int) { return p.M.Dims() }
+
+// Predict returns entry (user, item), unclipped.
+func (p MatrixPredictor) Predict(user, item int) float64 { return p.M.At(user, item) }

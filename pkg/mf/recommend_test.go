@@ -83,3 +83,21 @@ func TestRMSECurveTrack(t *testing.T) {
 		t.Errorf("last record (%v, %v), want the final model's (%v, %v)", c.Train[3], c.Test[3], tr, te)
 	}
 }
+
+func TestZeroFilled(t *testing.T) {
+	r, err := mf.NewRatings(2, 3, []mf.Rating{{User: 0, Item: 2, Value: 4}, {User: 1, Item: 0, Value: 1.5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := r.ZeroFilled()
+	want := []float64{0, 0, 4, 1.5, 0, 0}
+	for k, w := range want {
+		if got := m.At(k/3, k%3); got != w {
+			t.Errorf("entry (%d, %d) = %v, want %v", k/3, k%3, got, w)
+		}
+	}
+	rmse, _ := mf.Evaluate(mf.MatrixPredictor{M: m}, r)
+	if rmse != 0 {
+		t.Errorf("the filled matrix predicts its own ratings with RMSE %v, want 0", rmse)
+	}
+}
