@@ -48,3 +48,42 @@ var _ = register(map[string]Expect{
 	"notebooks/en/07_recommending.ipynb": apps07,
 	"notebooks/ko/07_recommending.ipynb": apps07,
 })
+
+// apps08 is notebook 08: the 512×512 "camera" photograph compressed by the
+// truncated SVD. The interactive slider cell is tagged skip-execution.
+var apps08 = Expect{
+	Texts: []string{
+		"camera: 512×512 pixels, grey levels 0…255",
+		"rank  20:  20500 numbers =   7.8 % of the pixels",
+		"95.0 % of ‖A‖²_F: rank 3\n",
+		"break-even rank mn/(m + n + 1) = 255.75",
+		"rank 256: 262400 numbers for 262144 pixels (100.1 %)",
+	},
+	Absent: []string{"NaN", "Inf", "panic"},
+	Numbers: []Number{
+		Near(`‖A‖_F = (\S+)`, 76080.2, 0.1),
+		// The error shrinks with the rank: 0.36, 0.17, 0.10, 0.064, 0.039.
+		Near(`rank   1: .* relative error (\S+)`, 0.3604, 1e-4),
+		Near(`rank  20: .* relative error (\S+)`, 0.1012, 1e-4),
+		Near(`rank 100: .* relative error (\S+)`, 0.0393, 1e-4),
+		// Eckart–Young: the truncated SVD meets the bound; randomized SVD
+		// without power iterations does not; with q = 2 it comes close.
+		Near(`k =  20: bound (\S+),`, 0.10121, 1e-5),
+		Near(`k =  20: bound \S+, truncated SVD (\S+),`, 0.10121, 1e-5),
+		{Pattern: `k =  20: .* randomized q = 0 (\S+),`, Min: 0.12, Max: 0.15},
+		{Pattern: `k =  20: .* q = 2 (\S+)\n`, Min: 0.10121, Max: 0.1025},
+		Near(`k = 200: bound (\S+),`, 0.01764, 1e-5),
+		{Pattern: `k = 200: .* q = 2 (\S+)\n`, Min: 0.01764, Max: 0.0185},
+		Near(`σ₁ = (\S+),`, 70966.0, 0.1),
+		Near(`σ₂₀ = (\S+),`, 1684.6, 0.1),
+		Near(`99.0 % of ‖A‖²_F: rank (\S+)`, 21, 0),
+		Near(`99.9 % of ‖A‖²_F: rank (\S+)`, 128, 0),
+	},
+	// The rank grid, the error curves and the spectrum.
+	Images: 3,
+}
+
+var _ = register(map[string]Expect{
+	"notebooks/en/08_image_compression.ipynb": apps08,
+	"notebooks/ko/08_image_compression.ipynb": apps08,
+})
