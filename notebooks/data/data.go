@@ -10,12 +10,13 @@ import (
 	"math/rand/v2"
 	"os"
 
+	"github.com/factorlab/factorlab/pkg/graph"
 	"github.com/factorlab/factorlab/pkg/images"
 	"github.com/factorlab/factorlab/pkg/mf"
 	"gonum.org/v1/gonum/mat"
 )
 
-//go:embed camera.png digits.csv.gz
+//go:embed camera.png digits.csv.gz web.txt
 var files embed.FS
 
 // Camera returns scikit-image's 512×512 "camera" photograph (CC0) as grey
@@ -39,6 +40,17 @@ func Digits() (*images.Digits, error) {
 	}
 	defer f.Close()
 	return images.ReadDigits(f, "digits.csv.gz")
+}
+
+// Web returns the small web of notebook 09: 12 pages of a course's site
+// and their links, one of them a dangling page without links.
+func Web() (*graph.Graph, error) {
+	f, err := files.Open("web.txt")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return graph.ReadEdges(f, "web.txt")
 }
 
 // UDataEnv is the environment variable that points the notebooks at a

@@ -46,6 +46,23 @@ func TestDigits(t *testing.T) {
 	}
 }
 
+func TestWeb(t *testing.T) {
+	g, err := data.Web()
+	if err != nil {
+		t.Fatal(err)
+	}
+	links, dangling := 0, 0
+	for i := range g.Len() {
+		links += g.OutDegree(i)
+		if g.OutDegree(i) == 0 {
+			dangling++
+		}
+	}
+	if g.Len() != 12 || links != 30 || dangling != 1 {
+		t.Errorf("web has %d pages, %d links, %d dangling; want 12, 30, 1", g.Len(), links, dangling)
+	}
+}
+
 func TestRatingsSynthetic(t *testing.T) {
 	t.Setenv(data.UDataEnv, "")
 	r, file, err := data.Ratings(rand.New(rand.NewPCG(1, 1)))
