@@ -43,7 +43,6 @@ func SquareMap() *mat.Dense {
 	return &m
 }
 
-
 // rotation and stretch are the reference maps, from package fixtures.
 var (
 	rotation = fixtures.Rotation
