@@ -43,7 +43,7 @@ func l2Extra() []*mat.Dense {
 func realEigen(a mat.Matrix) ([]float64, [][]float64) {
 	s, ls, err := decomp.RealEigenpairs(a, decomp.OrderCanonical)
 	if err != nil {
-		panic("lab: reference eigendecomposition: " + err.Error())
+		panic(fmt.Errorf("%w: eigendecomposition: %w", ErrReference, err))
 	}
 	vs := make([][]float64, len(ls))
 	for k := range vs {
