@@ -72,55 +72,53 @@ func Eigenvectors(a mat.Matrix, n int) (*Figure, error) {
 	img := t.applyXYs(fan)
 	l := limitsOf(0.5, fan, img)
 	m := mat.NewDense(2, 2, []float64{t.a, t.b, t.c, t.d})
-	panel := func(after bool) (*plot.Plot, error) {
-		title := "before: unit vectors"
-		vs := fan
-		circle := mat.Matrix(mat.NewDense(2, 2, []float64{1, 0, 0, 1}))
-		if after {
-			title = fmt.Sprintf("after A = [[%s, %s], [%s, %s]]", num(t.a), num(t.b), num(t.c), num(t.d))
-			vs, circle = img, m
-		}
-		p := geomPlot(title)
-		if err := addGrid(p, nil, l); err != nil {
-			return nil, err
-		}
-		el, err := NewEllipse(circle, 0, 0)
-		if err != nil {
-			return nil, err
-		}
-		el.LineStyle = draw.LineStyle{Color: LightGrey, Width: vg.Points(1)}
-		p.Add(el)
-		fanArrows, err := NewVectors(vs)
-		if err != nil {
-			return nil, err
-		}
-		fanArrows.LineStyle.Color = Grey
-		fanArrows.LineStyle.Width = vg.Points(1)
-		fanArrows.HeadLength, fanArrows.HeadWidth = vg.Points(6), vg.Points(4.5)
-		p.Add(fanArrows)
-		r := 2 * math.Max(math.Max(-l.xmin, l.xmax), math.Max(-l.ymin, l.ymax))
-		for i, v := range vecs {
-			// The eigen-line, to show the vector stays on it.
-			p.Add(&segment{
-				XYs:       plotter.XYs{{X: -r * v.X, Y: -r * v.Y}, {X: r * v.X, Y: r * v.Y}},
-				LineStyle: draw.LineStyle{Color: fillOf(pairStyles[i].c, 0x90), Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(1), vg.Points(3)}},
-			})
-		}
-		if err := addPairArrows(p, eigenArrows(vals, vecs, after), 2.5); err != nil {
-			return nil, err
-		}
-		l.apply(p)
-		return p, nil
-	}
-	before, err := panel(false)
+	before, err := eigenPanel("before: unit vectors", fan, mat.NewDense(2, 2, []float64{1, 0, 0, 1}), l, vecs, eigenArrows(vals, vecs, false))
 	if err != nil {
 		return nil, err
 	}
-	after, err := panel(true)
+	title := fmt.Sprintf("after A = [[%s, %s], [%s, %s]]", num(t.a), num(t.b), num(t.c), num(t.d))
+	after, err := eigenPanel(title, img, m, l, vecs, eigenArrows(vals, vecs, true))
 	if err != nil {
 		return nil, err
 	}
 	return row(before, after), nil
+}
+
+// eigenPanel draws one panel of Eigenvectors: the fan vs, the image of the
+// unit circle under circle, the eigen-lines along vecs and the highlighted
+// arrows.
+func eigenPanel(title string, vs plotter.XYs, circle mat.Matrix, l limits, vecs plotter.XYs, arrows []pairArrow) (*plot.Plot, error) {
+	p := geomPlot(title)
+	if err := addGrid(p, nil, l); err != nil {
+		return nil, err
+	}
+	el, err := NewEllipse(circle, 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	el.LineStyle = draw.LineStyle{Color: LightGrey, Width: vg.Points(1)}
+	p.Add(el)
+	fanArrows, err := NewVectors(vs)
+	if err != nil {
+		return nil, err
+	}
+	fanArrows.LineStyle.Color = Grey
+	fanArrows.LineStyle.Width = vg.Points(1)
+	fanArrows.HeadLength, fanArrows.HeadWidth = vg.Points(6), vg.Points(4.5)
+	p.Add(fanArrows)
+	r := 2 * math.Max(math.Max(-l.xmin, l.xmax), math.Max(-l.ymin, l.ymax))
+	for i, v := range vecs {
+		// The eigen-line, to show the vector stays on it.
+		p.Add(&segment{
+			XYs:       plotter.XYs{{X: -r * v.X, Y: -r * v.Y}, {X: r * v.X, Y: r * v.Y}},
+			LineStyle: draw.LineStyle{Color: fillOf(pairStyles[i].c, 0x90), Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(1), vg.Points(3)}},
+		})
+	}
+	if err := addPairArrows(p, arrows, 2.5); err != nil {
+		return nil, err
+	}
+	l.apply(p)
+	return p, nil
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
