@@ -92,6 +92,6 @@
 // one place that calls LAPACK's eigen and SVD drivers.
 //
 // Here: Dense.Factorize(a, k, s, rnd), NMF.Factorize(a, k, s, rnd),
-// Biased.TrainSGD(train, s, rnd); factors are read with WTo, HTo and
-// ReconstructTo; OptimalLoss takes its singular values from decomp.SVD.
+// Biased.TrainSGD(train, s, rnd); factors are read with WTo, HTo,
+// ReconstructTo, UserFactorsTo and ItemFactorsTo; OptimalLoss takes its singular values from decomp.SVD.
 package mf
