@@ -114,7 +114,9 @@ mod_version() { go version -m "$1" 2>/dev/null | awk -v m="$2" '($1=="mod"||$1==
 tool_ok() { [ -x "$gobin/$1" ] && [ "$(mod_version "$gobin/$1" "$2")" = "$3" ]; }
 install_go_tool() { # name, package, run in (module folder or a temp folder)
   say "installing $1 ($2) into $gobin"
-  (cd "$3" && go install "$2") || die "go install $2 failed (is the Go module proxy reachable?)"
+  # -trimpath: the build does not depend on where the module cache is, so
+  # docker/install.sh (and its test, with a fresh module cache) reuses it.
+  (cd "$3" && go install -trimpath "$2") || die "go install $2 failed (is the Go module proxy reachable?)"
 }
 tmpdir=${TMPDIR:-/tmp}
 check_tool() { # name module version package dir
