@@ -189,7 +189,10 @@ if ! kernel_ok; then
     mkdir -p "$kdir"
     cp "$scratch/kernels/gonb/logo-svg.svg" "$kdir/" 2>/dev/null || true
     install -m 0755 "$root/scripts/gonb-kernel.sh" "$launcher"
-    "$venv/bin/python" - "$scratch/kernels/gonb/kernel.json" "$kdir/kernel.json" "$launcher" "$gobin" <<'PY' || { rm -rf "$scratch"; die "cannot write $kdir/kernel.json"; }
+    # The launcher's resolved path: a .venv that is a link to a shared venv
+    # gets the same kernel.json from every checkout.
+    launcher_real=$(cd "$(dirname "$launcher")" && pwd -P)/$(basename "$launcher")
+    "$venv/bin/python" - "$scratch/kernels/gonb/kernel.json" "$kdir/kernel.json" "$launcher_real" "$gobin" <<'PY' || { rm -rf "$scratch"; die "cannot write $kdir/kernel.json"; }
 import json, sys
 src, dst, launcher, gobin = sys.argv[1:]
 spec = json.load(open(src))
