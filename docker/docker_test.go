@@ -95,7 +95,13 @@ func TestInstallScript(t *testing.T) {
 	})
 
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
+	// Stop the script (and its process group) before go test's own timeout
+	// would panic and leave it running.
+	limit := time.Now().Add(30 * time.Minute)
+	if d, ok := t.Deadline(); ok && d.Add(-30*time.Second).Before(limit) {
+		limit = d.Add(-30 * time.Second)
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "bash", filepath.Join(root, "docker", "install.sh"))
 	cmd.Dir = t.TempDir() // the script must not depend on where it is started
