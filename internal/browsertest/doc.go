@@ -18,7 +18,7 @@
 //     studentLab table.
 //   - TestLiveTrainingViewInBrowser: notebook 01's live training view shows
 //     at least two different frames while it runs, and its final frame is
-//     still there after save and reload (live-running.png, live.png).
+//     still there after save and reload (live-before-reload.png, live.png).
 //
 // Needs what scripts/setup.sh installs (.venv, the gonb kernel, chromium,
 // node and `npm ci` here); a missing piece fails the test with that command.

@@ -308,7 +308,7 @@ async function live(page, report) {
   report.distinctFrames = new Set(during.map((f) => f.src)).size;
   report.runState = (await state(page)).cells.find((c) => c.index === cell);
   await screenshot(page, cell);
-  fs.copyFileSync(opts.screenshot, opts.screenshot.replace(/\.png$/, '-running.png'));
+  fs.copyFileSync(opts.screenshot, opts.screenshot.replace(/\.png$/, '-before-reload.png'));
 
   log(`saw ${report.distinctFrames} distinct frame(s); saving and reloading`);
   await command(page, 'docmanager:save');
