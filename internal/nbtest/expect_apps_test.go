@@ -87,3 +87,44 @@ var _ = register(map[string]Expect{
 	"notebooks/en/08_image_compression.ipynb": apps08,
 	"notebooks/ko/08_image_compression.ipynb": apps08,
 })
+
+// apps09 is notebook 09: Fibonacci by SΛᵏS⁻¹, power iteration's measured
+// rate against |λ₂/λ₁|, and PageRank on notebooks/data/web.txt. The PageRank
+// values were checked against numpy 1.24's eig of the same Google matrix.
+var apps09 = Expect{
+	Texts: []string{
+		"λ₁ = 1.6180339887 (φ = 1.6180339887), λ₂ = -0.6180339887 (−1/φ)",
+		"k = 10: F_k = 55 (A^k)",
+		"k = 40: F_k = 102334155 (A^k)",
+		"k = 78: F_k = 8944394323791464 (A^k)",
+		"rank  page       PageRank  links in  links out\n   1  faq          0.1608         5          3\n   2  forum        0.1443         4          4\n   3  lectures     0.1277         5          5\n   4  home         0.1273         4          4",
+		"  12  grades       0.0294         1          1",
+	},
+	Absent: []string{"NaN", "Inf", "panic", "no convergence"},
+	Numbers: []Number{
+		// The eigen-route is accurate, not exact: at k = 78 it misses by 2.
+		Below(`k = 10: .* relative error (\S+)`, 1e-15),
+		{Pattern: `k = 78: .* gives (\S+),`, Min: 8944394323791440, Max: 8944394323791490},
+		Below(`k = 78: .* relative error (\S+)`, 1e-14),
+		Near(`F₄₁/F₄₀ = (\S+):`, 1.618033988750, 1e-12),
+		// Power iteration: the measured error ratio per step is the
+		// predicted |λ₂/λ₁|.
+		Near(`λ₁ stands out: .* predicted rate \|λ₂/λ₁\| = (\S+),`, 0.4942, 1e-4),
+		Near(`λ₁ stands out: .* measured error ratio per step (\S+)`, 0.4942, 2e-3),
+		Near(`λ₂ close to λ₁: .* predicted rate \|λ₂/λ₁\| = (\S+),`, 0.6862, 1e-4),
+		Near(`λ₂ close to λ₁: .* measured error ratio per step (\S+)`, 0.6862, 2e-3),
+		// PageRank: λ₁ = 1 and |λ₂| ≤ α.
+		Near(`power iteration: λ₁ = (\S+) after`, 1, 1e-8),
+		Near(`power iteration: .* \|λ₂/λ₁\| = (\S+) ≤`, 0.4600, 1e-4),
+		Near(`α = 0.50: \|λ₂/λ₁\| = (\S+),`, 0.2706, 1e-4),
+		{Pattern: `α = 0.50: .*, +(\d+) steps`, Min: 10, Max: 30},
+		{Pattern: `α = 0.99: .*, +(\d+) steps`, Min: 31, Max: 60},
+	},
+	// The power iteration error curves.
+	Images: 1,
+}
+
+var _ = register(map[string]Expect{
+	"notebooks/en/09_powers_pagerank.ipynb": apps09,
+	"notebooks/ko/09_powers_pagerank.ipynb": apps09,
+})
