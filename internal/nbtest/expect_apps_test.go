@@ -128,3 +128,45 @@ var _ = register(map[string]Expect{
 	"notebooks/en/09_powers_pagerank.ipynb": apps09,
 	"notebooks/ko/09_powers_pagerank.ipynb": apps09,
 })
+
+// apps10 is notebook 10: PCA and NMF of the 1797 8×8 digits, and the
+// randomized SVD against the full one.
+var apps10 = Expect{
+	Texts: []string{
+		"1797 images of 8×8 = 64 pixels, values 0…16; images per digit [178 182 177 183 181 182 181 179 174 180]",
+		"50 % of the variance:  5 of 64 components",
+		"90 % of the variance: 21 of 64 components",
+		"95 % of the variance: 29 of 64 components",
+	},
+	Absent: []string{"NaN", "Inf", "panic"},
+	Numbers: []Number{
+		Near(`components 1 and 2 explain (\S+) %`, 14.9, 0.05),
+		Near(`components 1 and 2 explain \S+ % and (\S+) %`, 13.6, 0.05),
+		// Eigendigits have both signs, entries of a unit vector.
+		{Pattern: `component 1: smallest entry (\S+),`, Min: -1, Max: -0.05},
+		{Pattern: `component 1: .* largest (\S+)`, Min: 0.05, Max: 1},
+		// Without centring, v₁ is the mean image; with it, nearly orthogonal.
+		{Pattern: `uncentred SVD: \|cos ∠\(v₁, mean image\)\| = (\S+)`, Min: 0.999, Max: 1},
+		Below(`centred \(PCA\): \|cos ∠\(v₁, mean image\)\| = (\S+)`, 0.05),
+		// NMF: non-negative, sparse parts; error above Eckart–Young.
+		{Pattern: `smallest entry of W (\S+),`, Min: 0, Max: 1e-3},
+		{Pattern: `smallest entry of W \S+, of H (\S+)`, Min: 0, Max: 1e-3},
+		{Pattern: `pixels within 1 % of zero: NMF parts (\S+) %`, Min: 60, Max: 90},
+		{Pattern: `pixels within 1 % of zero: .* PCA components (\S+) %`, Min: 10, Max: 30},
+		Near(`Eckart–Young bound for rank 16 (\S+)`, 0.2180, 1e-4),
+		{Pattern: `relative error ‖X − WH‖_F/‖X‖_F: NMF (\S+),`, Min: 0.2180, Max: 0.3},
+		// Randomized SVD: near-optimal error; the times depend on the
+		// machine and are only checked to be printed and positive.
+		Near(`full SVD: +\S+ ms, rank-10 relative error (\S+)`, 0.28922, 1e-5),
+		{Pattern: `full SVD: +(\S+) ms`, Min: 0, Max: 10000},
+		{Pattern: `randomized SVD: +(\S+) ms`, Min: 0, Max: 10000},
+		{Pattern: `randomized/optimal error: (\S+)`, Min: 1, Max: 1.01},
+	},
+	// Ten digits, the explained variance, eigendigits, the 2-D map, NMF parts.
+	Images: 5,
+}
+
+var _ = register(map[string]Expect{
+	"notebooks/en/10_pca_nmf_digits.ipynb": apps10,
+	"notebooks/ko/10_pca_nmf_digits.ipynb": apps10,
+})
