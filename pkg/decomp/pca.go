@@ -48,12 +48,7 @@ func (p *PCA) Fit(x mat.Matrix) error {
 	for j := range mean {
 		mean[j] /= float64(n)
 	}
-	for i := range n {
-		row := c.RawRowView(i)
-		for j := range row {
-			row[j] -= mean[j]
-		}
-	}
+	centreRows(c, mean)
 	var s SVD
 	if err := s.Factorize(c, mat.SVDThinV); err != nil {
 		return err
@@ -122,15 +117,21 @@ func (p *PCA) ProjectTo(dst *mat.Dense, x mat.Matrix, k int) error {
 		panic(ErrShape)
 	}
 	centred := mat.DenseCopyOf(x)
-	for i := range m {
-		row := centred.RawRowView(i)
-		for j := range row {
-			row[j] -= p.mean[j]
-		}
-	}
+	centreRows(centred, p.mean)
 	var v mat.Dense
 	p.svd.VTo(&v)
 	reuseAs(dst, m, k)
 	dst.Mul(centred, v.Slice(0, d, 0, k))
 	return nil
+}
+
+// centreRows subtracts mean from every row of m.
+func centreRows(m *mat.Dense, mean []float64) {
+	r, _ := m.Dims()
+	for i := range r {
+		row := m.RawRowView(i)
+		for j := range row {
+			row[j] -= mean[j]
+		}
+	}
 }
