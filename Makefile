@@ -10,7 +10,7 @@ NOTEBOOKS := $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpo
 JOBS ?= 2
 # uv, which compiles scripts/requirements.in into the hashed requirements.txt
 # (make requirements), is installed at this version into build/tools.
-UV_VERSION := 0.9.5
+UV_VERSION := 0.13.9
 
 .PHONY: help lab test setup notebooks requirements fmt vet bench docker-lab
 

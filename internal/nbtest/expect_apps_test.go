@@ -1,9 +1,15 @@
 package nbtest
 
+import "os"
+
 // Expectations of the application notebooks 07–10 (issue 16), in English
 // and Korean. The code cells of a pair are identical, so both languages
-// print the same. The notebooks must run without FACTORLAB_UDATA set: the
-// numbers below are those of the synthetic ratings set.
+// print the same.
+
+// The numbers of notebook 07 are those of the synthetic ratings set: a
+// user's FACTORLAB_UDATA (their own MovieLens u.data) must not reach the
+// kernels the tests start.
+func init() { os.Unsetenv("FACTORLAB_UDATA") }
 
 // apps07 is notebook 07: biased matrix factorization on the synthetic
 // MovieLens-shaped ratings (noise σ = 0.5, true rank 2).
@@ -86,4 +92,87 @@ var apps08 = Expect{
 var _ = register(map[string]Expect{
 	"notebooks/en/08_image_compression.ipynb": apps08,
 	"notebooks/ko/08_image_compression.ipynb": apps08,
+})
+
+// apps09 is notebook 09: Fibonacci by SΛᵏS⁻¹, power iteration's measured
+// rate against |λ₂/λ₁|, and PageRank on notebooks/data/web.txt. The PageRank
+// values were checked against numpy 1.24's eig of the same Google matrix.
+var apps09 = Expect{
+	Texts: []string{
+		"λ₁ = 1.6180339887 (φ = 1.6180339887), λ₂ = -0.6180339887 (−1/φ)",
+		"k = 10: F_k = 55 (A^k)",
+		"k = 40: F_k = 102334155 (A^k)",
+		"k = 78: F_k = 8944394323791464 (A^k)",
+		"rank  page       PageRank  links in  links out\n   1  faq          0.1608         5          3\n   2  forum        0.1443         4          4\n   3  lectures     0.1277         5          5\n   4  home         0.1273         4          4",
+		"  12  grades       0.0294         1          1",
+	},
+	Absent: []string{"NaN", "Inf", "panic", "no convergence"},
+	Numbers: []Number{
+		// The eigen-route is accurate, not exact: at k = 78 it misses by 2.
+		Below(`k = 10: .* relative error (\S+)`, 1e-15),
+		{Pattern: `k = 78: .* gives (\S+),`, Min: 8944394323791440, Max: 8944394323791490},
+		Below(`k = 78: .* relative error (\S+)`, 1e-14),
+		Near(`F₄₁/F₄₀ = (\S+):`, 1.618033988750, 1e-12),
+		// Power iteration: the measured error ratio per step is the
+		// predicted |λ₂/λ₁|.
+		Near(`λ₁ stands out: .* predicted rate \|λ₂/λ₁\| = (\S+),`, 0.4942, 1e-4),
+		Near(`λ₁ stands out: .* measured error ratio per step (\S+)`, 0.4942, 2e-3),
+		Near(`λ₂ close to λ₁: .* predicted rate \|λ₂/λ₁\| = (\S+),`, 0.6862, 1e-4),
+		Near(`λ₂ close to λ₁: .* measured error ratio per step (\S+)`, 0.6862, 2e-3),
+		// PageRank: λ₁ = 1 and |λ₂| ≤ α.
+		Near(`power iteration: λ₁ = (\S+) after`, 1, 1e-8),
+		Near(`power iteration: .* \|λ₂/λ₁\| = (\S+) ≤`, 0.4600, 1e-4),
+		Near(`α = 0.50: \|λ₂/λ₁\| = (\S+),`, 0.2706, 1e-4),
+		{Pattern: `α = 0.50: .*, +(\d+) steps`, Min: 10, Max: 30},
+		{Pattern: `α = 0.99: .*, +(\d+) steps`, Min: 31, Max: 60},
+	},
+	// The power iteration error curves.
+	Images: 1,
+}
+
+var _ = register(map[string]Expect{
+	"notebooks/en/09_powers_pagerank.ipynb": apps09,
+	"notebooks/ko/09_powers_pagerank.ipynb": apps09,
+})
+
+// apps10 is notebook 10: PCA and NMF of the 1797 8×8 digits, and the
+// randomized SVD against the full one.
+var apps10 = Expect{
+	Texts: []string{
+		"1797 images of 8×8 = 64 pixels, values 0…16; images per digit [178 182 177 183 181 182 181 179 174 180]",
+		"50 % of the variance:  5 of 64 components",
+		"90 % of the variance: 21 of 64 components",
+		"95 % of the variance: 29 of 64 components",
+	},
+	Absent: []string{"NaN", "Inf", "panic"},
+	Numbers: []Number{
+		Near(`components 1 and 2 explain (\S+) %`, 14.9, 0.05),
+		Near(`components 1 and 2 explain \S+ % and (\S+) %`, 13.6, 0.05),
+		// Eigendigits have both signs, entries of a unit vector.
+		{Pattern: `component 1: smallest entry (\S+),`, Min: -1, Max: -0.05},
+		{Pattern: `component 1: .* largest (\S+)`, Min: 0.05, Max: 1},
+		// Without centring, v₁ is the mean image; with it, nearly orthogonal.
+		{Pattern: `uncentred SVD: \|cos ∠\(v₁, mean image\)\| = (\S+)`, Min: 0.999, Max: 1},
+		Below(`centred \(PCA\): \|cos ∠\(v₁, mean image\)\| = (\S+)`, 0.05),
+		// NMF: non-negative, sparse parts; error above Eckart–Young.
+		{Pattern: `smallest entry of W (\S+),`, Min: 0, Max: 1e-3},
+		{Pattern: `smallest entry of W \S+, of H (\S+)`, Min: 0, Max: 1e-3},
+		{Pattern: `pixels within 1 % of zero: NMF parts (\S+) %`, Min: 60, Max: 90},
+		{Pattern: `pixels within 1 % of zero: .* PCA components (\S+) %`, Min: 10, Max: 30},
+		Near(`Eckart–Young bound for rank 16 (\S+)`, 0.2180, 1e-4),
+		{Pattern: `relative error ‖X − WH‖_F/‖X‖_F: NMF (\S+),`, Min: 0.2180, Max: 0.3},
+		// Randomized SVD: near-optimal error; the times depend on the
+		// machine and are only checked to be printed and positive.
+		Near(`full SVD: +\S+ ms, rank-10 relative error (\S+)`, 0.28922, 1e-5),
+		{Pattern: `full SVD: +(\S+) ms`, Min: 0, Max: 10000},
+		{Pattern: `randomized SVD: +(\S+) ms`, Min: 0, Max: 10000},
+		{Pattern: `randomized/optimal error: (\S+)`, Min: 1, Max: 1.01},
+	},
+	// Ten digits, the explained variance, eigendigits, the 2-D map, NMF parts.
+	Images: 5,
+}
+
+var _ = register(map[string]Expect{
+	"notebooks/en/10_pca_nmf_digits.ipynb": apps10,
+	"notebooks/ko/10_pca_nmf_digits.ipynb": apps10,
 })

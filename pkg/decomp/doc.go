@@ -50,6 +50,10 @@
 // and PowerIteration finds the dominant eigenpair of A by x ← A·x/‖A·x‖,
 // whose error shrinks like |λ₂/λ₁|ᵗ.
 //
+// PCA is principal component analysis by the thin SVD of the centred data
+// X − 𝟙μᵀ = U·Σ·Vᵀ: the principal directions are the columns of V and
+// component i explains the variance σᵢ²/(n − 1).
+//
 // # Failures
 //
 // Programmer misuse (a query before a successful Factorize, a destination of

@@ -60,6 +60,11 @@
 // a known low rank, noise level (the RMSE floor on held-out ratings) and
 // missing fraction; ReadUData and ReadRatingsCSV read the MovieLens files a
 // user downloads (MovieLens may not be redistributed), all or nothing.
+// RMSECurve records the training and test RMSE after each epoch (through
+// BiasedSettings.Callback), TopN lists the items a user has not rated with
+// the highest predictions, Biased.Terms splits a prediction into
+// μ, b_u, b_i and p_uᵀq_i, and ZeroFilled with MatrixPredictor scores the
+// mistake of reading missing ratings as zeros.
 //
 // # Non-negative factorization
 //
