@@ -40,7 +40,11 @@ type Eigen2x2 struct {
 // ClosedForm2x2 computes the characteristic polynomial of the 2×2 matrix a,
 // its roots and, for real roots, the eigenvector directions. It returns
 // ErrEmpty, an *ElementError, a wrapped ErrNotSquare, or a wrapped ErrSize
-// if a is not 2×2.
+// if a is not 2×2. The computation runs on A scaled by a power of two to
+// max|aᵢⱼ| ≈ 1, so the roots are accurate at every scale; when det(A) or the
+// discriminant, which scale like A², overflow or fall below the smallest
+// normal float64 (max|aᵢⱼ| beyond about 10^±154), it returns a wrapped
+// ErrRange instead of a wrong coefficient.
 func ClosedForm2x2(a mat.Matrix) (Eigen2x2, error) {
 	d, err := checkedCopy(a, true)
 	if err != nil {
@@ -49,7 +53,30 @@ func ClosedForm2x2(a mat.Matrix) (Eigen2x2, error) {
 	if n, _ := d.Dims(); n != 2 {
 		return Eigen2x2{}, fmt.Errorf("%w: closed form needs a 2×2 matrix, have %d×%d", ErrSize, n, n)
 	}
-	p, q, r, s := d.At(0, 0), d.At(0, 1), d.At(1, 0), d.At(1, 1)
+	f := pow2Scale(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), f)
+	e := closedForm2x2(d.At(0, 0), d.At(0, 1), d.At(1, 0), d.At(1, 1))
+	// Scale back: tr and λ by 1/f, det and disc by 1/f².
+	e.Trace /= f
+	e.Values[0] /= complex(f, 0)
+	e.Values[1] /= complex(f, 0)
+	for _, c := range []struct {
+		name   string
+		scaled *float64
+	}{{"det(A)", &e.Det}, {"the discriminant", &e.Disc}} {
+		v := *c.scaled / f / f
+		if *c.scaled != 0 && (math.IsInf(v, 0) || math.Abs(v) < 0x1p-1022) {
+			return Eigen2x2{}, fmt.Errorf("%w: %s ≈ %.3g·2^%d is not representable; rescale A (max|aᵢⱼ| = %g)",
+				ErrRange, c.name, *c.scaled, -2*math.Ilogb(f), maxAbs(d.RawMatrix())/f)
+		}
+		*c.scaled = v
+	}
+	return e, nil
+}
+
+// closedForm2x2 does the work of ClosedForm2x2 on [[p, q], [r, s]], whose
+// elements are at most about 1 in magnitude.
+func closedForm2x2(p, q, r, s float64) Eigen2x2 {
 	e := Eigen2x2{
 		Trace: p + s,
 		Det:   p*s - q*r,
@@ -68,7 +95,7 @@ func ClosedForm2x2(a mat.Matrix) (Eigen2x2, error) {
 		h := math.Sqrt(-e.Disc) / 2
 		e.Values = [2]complex128{complex(half, h), complex(half, -h)}
 	}
-	return e, nil
+	return e
 }
 
 // direction2 returns the seed-001 style null vector of [[p−λ, q], [r, s−λ]].

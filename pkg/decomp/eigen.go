@@ -308,7 +308,7 @@ func (e *Eigen) ReconstructTo(dst *mat.Dense) error {
 	if r, c := dst.Dims(); !dst.IsEmpty() && (r != e.n || c != e.n) {
 		panic(ErrShape)
 	}
-	if c := e.Cond(); !(c <= e.maxCond) {
+	if c := e.Cond(); !(c <= e.maxCond) { // singular(c) for the default MaxCond
 		return fmt.Errorf("%w: cond₂(V) = %.3g exceeds %.3g", ErrDefective, c, e.maxCond)
 	}
 	// A·Vr = Vr·D with D real block diagonal: [[a, b], [−b, a]] for a ± ib.
@@ -393,6 +393,9 @@ func (e *Eigen) ReconstructionError(a mat.Matrix) (float64, error) {
 // reuseAs sizes an empty dst to r×c, or panics with ErrShape if dst is
 // non-empty and not r×c.
 func reuseAs(dst *mat.Dense, r, c int) {
+	if dst == nil {
+		panic(ErrShape)
+	}
 	if dst.IsEmpty() {
 		dst.ReuseAs(r, c)
 		return

@@ -203,9 +203,14 @@ func (e *EigenSym) Residual(a mat.Matrix) float64 {
 // SimilarityTo stores S·Λ·S⁻¹ into dst (resized if empty), where
 // Λ = diag(lambda); dst may be s itself. With S the eigenvectors of A this
 // rebuilds A, for any diagonalizable A. It returns ErrEmpty, an
-// *ElementError, a wrapped ErrNotSquare, or a wrapped ErrSingular (also for
-// cond(S) > 10¹⁶). It panics with ErrShape if len(lambda) does not match S
-// or dst is non-empty and of the wrong shape.
+// *ElementError, a wrapped ErrNotSquare, a wrapped ErrNonFinite naming a NaN
+// or infinite λⱼ, a wrapped ErrRange if the result overflows, or a wrapped
+// ErrSingular when S is numerically singular:
+// cond₂(S) > DefaultMaxCond, the threshold Eigen.ReconstructTo uses, so for
+// the eigenvectors of a defective matrix both report failure. S is scaled
+// by a power of two before it is inverted, so its scale does not matter. It
+// panics with ErrShape if len(lambda) does not match S or dst is nil, or
+// non-empty and of the wrong shape.
 func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 	sd, err := checkedCopy(s, true)
 	if err != nil {
@@ -216,6 +221,14 @@ func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 		panic(ErrShape)
 	}
 	reuseAs(dst, n, n)
+	if j := finiteVec(lambda); j >= 0 {
+		return fmt.Errorf("%w: λ[%d] is %v", ErrNonFinite, j, lambda[j])
+	}
+	// S·Λ·S⁻¹ does not change when S is scaled, so scale it to max|sᵢⱼ| ≈ 1.
+	scaleRaw(sd.RawMatrix(), pow2Scale(maxAbs(sd.RawMatrix())))
+	if c := cond2(sd); singular(c) {
+		return fmt.Errorf("%w: cond₂(S) = %.3g exceeds DefaultMaxCond = %.3g (the eigenvectors of a defective matrix)", ErrSingular, c, float64(DefaultMaxCond))
+	}
 	var sl mat.Dense
 	sl.Scale(1, sd)
 	scaleCols(&sl, lambda)
@@ -225,6 +238,9 @@ func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 		// gonum reports exact singularity and cond > 10¹⁶ as mat.Condition.
 		return fmt.Errorf("%w: %v", ErrSingular, err)
 	}
+	if err := checkFinite(&xt); err != nil {
+		return fmt.Errorf("%w: S·Λ·S⁻¹ overflows at %v", ErrRange, err)
+	}
 	dst.Copy(xt.T())
 	return nil
 }
@@ -233,8 +249,10 @@ func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 // Λ = diag(lambda); dst may be s itself. It equals S·Λ·S⁻¹ only when S is
 // orthogonal (Sᵀ = S⁻¹), as for the eigenvectors of a symmetric matrix; for
 // [[4,1],[2,3]] and its unit eigenvectors it gives [[2.9,1.7],[1.7,4.1]],
-// not A. It returns ErrEmpty or an *ElementError. It panics with ErrShape if
-// len(lambda) ≠ columns of S or dst is non-empty and of the wrong shape.
+// not A. It returns ErrEmpty, an *ElementError, a wrapped ErrNonFinite
+// naming a NaN or infinite λⱼ, or a wrapped ErrRange if an element of the
+// result overflows. It panics with ErrShape if len(lambda) ≠ columns of S or
+// dst is nil, or non-empty and of the wrong shape.
 func CongruenceTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 	sd, err := checkedCopy(s, false)
 	if err != nil {
@@ -245,10 +263,18 @@ func CongruenceTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 		panic(ErrShape)
 	}
 	reuseAs(dst, r, r)
+	if j := finiteVec(lambda); j >= 0 {
+		return fmt.Errorf("%w: λ[%d] is %v", ErrNonFinite, j, lambda[j])
+	}
 	var sl mat.Dense
 	sl.Scale(1, sd)
 	scaleCols(&sl, lambda)
-	dst.Mul(&sl, sd.T())
+	var out mat.Dense
+	out.Mul(&sl, sd.T())
+	if err := checkFinite(&out); err != nil {
+		return fmt.Errorf("%w: S·Λ·Sᵀ overflows at %v", ErrRange, err)
+	}
+	dst.Copy(&out)
 	return nil
 }
 

@@ -229,15 +229,36 @@ func (s *SVD) LowRankTo(dst *mat.Dense, r int) error {
 // TruncationError returns the error of the best rank-r approximation by
 // Eckart–Young: ‖A − Aᵣ‖²_F = Σᵢ>r σᵢ² and the mean squared error
 // Σᵢ>r σᵢ²/(m·n). For seed 000's 4×2 matrix and r = 1 the MSE is
-// σ₂²/8 = 0.020898. It returns a wrapped ErrRankOutOfRange unless
-// 0 ≤ r ≤ min(m, n), and panics with ErrNotFactorized.
+// σ₂²/8 = 0.020898. The sum is formed as σᵣ₊₁²·Σ(σᵢ/σᵣ₊₁)², so it is exact
+// to rounding whenever it is representable; it returns a wrapped ErrRange
+// when Σᵢ>r σᵢ² exceeds the largest float64 (σ beyond about 10¹⁵⁴). It
+// returns a wrapped ErrRankOutOfRange unless 0 ≤ r ≤ min(m, n), and panics
+// with ErrNotFactorized.
 func (s *SVD) TruncationError(r int) (frob2, mse float64, err error) {
 	s.mustFact()
 	if r < 0 || r > len(s.s) {
 		return 0, 0, fmt.Errorf("%w: rank %d not in [0, %d]", ErrRankOutOfRange, r, len(s.s))
 	}
-	for _, v := range s.s[r:] {
-		frob2 += v * v
+	frob2, mse = sumSquares(s.s[r:], float64(s.m)*float64(s.n))
+	if math.IsInf(frob2, 0) {
+		return 0, 0, fmt.Errorf("%w: Σᵢ>%d σᵢ² overflows (σ%d = %g)", ErrRange, r, r+1, s.s[r])
 	}
-	return frob2, frob2 / float64(s.m*s.n), nil
+	return frob2, mse, nil
+}
+
+// sumSquares returns Σ vᵢ² and Σ vᵢ²/n for the non-negative, descending v,
+// summed in the scale of v₀ so that neither the squares nor the sum
+// overflow or underflow before the final rescaling; the sum is +Inf only
+// when it is not representable.
+func sumSquares(v []float64, n float64) (sum, mean float64) {
+	if len(v) == 0 || v[0] == 0 {
+		return 0, 0
+	}
+	c := v[0]
+	var t float64
+	for i := len(v) - 1; i >= 0; i-- { // smallest first, for accuracy
+		x := v[i] / c
+		t += x * x
+	}
+	return c * c * t, (c / math.Sqrt(n)) * (c / math.Sqrt(n)) * t
 }
