@@ -46,13 +46,18 @@ type Baseline struct {
 //	b_u = Σ_{i∈R(u)} (r_ui − μ − b_i) / (λ₃ + |R(u)|)
 //
 // Users and items without training ratings get zero bias. Fit panics with
-// ErrSettings for negative λs.
+// ErrNil if train is nil and with ErrSettings for negative, NaN or infinite
+// λs or a NaN Min or Max.
 func (b *Baseline) Fit(train *Ratings, s *BaselineSettings) {
+	if train == nil {
+		panic(ErrNil)
+	}
 	var c BaselineSettings
 	if s != nil {
 		c = *s
 	}
-	if c.ItemLambda < 0 || c.UserLambda < 0 {
+	if !(c.ItemLambda >= 0) || !(c.UserLambda >= 0) || math.IsInf(c.ItemLambda+c.UserLambda, 0) ||
+		math.IsNaN(c.Min) || math.IsNaN(c.Max) {
 		panic(ErrSettings)
 	}
 	if c.ItemLambda == 0 {
@@ -206,7 +211,8 @@ func resolveBiased(s *BiasedSettings, als bool) BiasedSettings {
 		c = *s
 	}
 	if c.Factors < 0 || c.Epochs < 0 || c.LearningRate < 0 || c.Lambda < 0 || c.BiasLambda < 0 || c.InitStd < 0 ||
-		c.Every < 0 || c.Workers < 0 || !(c.Decay >= 0 && c.Decay < 1) || math.IsNaN(c.LearningRate+c.Lambda+c.BiasLambda+c.InitStd) {
+		c.Every < 0 || c.Workers < 0 || !(c.Decay >= 0 && c.Decay < 1) || math.IsNaN(c.LearningRate+c.Lambda+c.BiasLambda+c.InitStd) ||
+		math.IsInf(c.LearningRate+c.Lambda+c.BiasLambda+c.InitStd, 0) || math.IsNaN(c.Min) || math.IsNaN(c.Max) {
 		panic(ErrSettings)
 	}
 	if c.Factors == 0 {
@@ -277,13 +283,23 @@ func (b *Biased) init(train *Ratings, c *BiasedSettings, rng *rand.Rand) {
 // Factors start N(0, InitStd²) from rng. It returns an error wrapping
 // ErrDiverged, naming the epoch and suggesting a smaller learning rate, if
 // the training RMSE becomes NaN, infinite or explodes; the model is then
-// left untrained. It panics with ErrNilRand if rng is nil and with
-// ErrSettings for negative settings.
+// left untrained. It returns an error wrapping ErrData, saying the input is
+// out of range, if the largest |rating| lies outside [2⁻⁵⁰⁰, 2⁵⁰⁰], where
+// squared errors are not representable. It panics with ErrNil if train is
+// nil, with ErrNilRand if rng is nil and with ErrSettings for negative, NaN
+// or infinite settings.
 func (b *Biased) TrainSGD(train *Ratings, s *BiasedSettings, rng *rand.Rand) error {
 	if rng == nil {
 		panic(ErrNilRand)
 	}
+	if train == nil {
+		panic(ErrNil)
+	}
 	c := resolveBiased(s, false)
+	if err := train.checkRange(); err != nil {
+		*b = Biased{}
+		return err
+	}
 	b.init(train, &c, rng)
 	gamma, lambdaB := c.LearningRate, c.BiasLambda
 	lambda := b.factorLambdas(&c)
@@ -445,7 +461,14 @@ func (b *Biased) TrainALS(train *Ratings, s *BiasedSettings, rng *rand.Rand) err
 	if rng == nil {
 		panic(ErrNilRand)
 	}
+	if train == nil {
+		panic(ErrNil)
+	}
 	c := resolveBiased(s, true)
+	if err := train.checkRange(); err != nil {
+		*b = Biased{}
+		return err
+	}
 	b.init(train, &c, rng)
 	clear(b.p)
 	byUser := groupRatings(train, true)

@@ -154,9 +154,12 @@ type Dense struct {
 // truncated to 24 bits, so both precisions start from nearly the same
 // point). The same rng state and settings give the same bits.
 //
-// Factorize returns an error wrapping ErrData if k ≤ 0, A is empty, or A or
-// the mask hold NaN or infinite elements (the error names the element), or
-// the mask observes nothing. It returns an error wrapping ErrDiverged, which
+// Factorize returns an error wrapping ErrData if k ≤ 0, A is nil or empty,
+// A or the mask hold NaN or infinite elements (the error names the element),
+// the mask observes nothing, or max|aᵢⱼ| lies outside [2⁻⁵⁰⁰, 2⁵⁰⁰]
+// ([2⁻⁶⁰, 2⁶⁰] in Float32 mode), where the squared errors of the loss are not
+// representable (the error says the input is out of range). A typed-nil
+// mask means no mask. It returns an error wrapping ErrDiverged, which
 // names the iteration and suggests a smaller learning rate, if the loss
 // becomes NaN, infinite or explodes; Losses then still holds the losses up
 // to that point but W and H are unavailable.
@@ -170,6 +173,12 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 		panic(ErrNilRand)
 	}
 	s := resolveDense(settings)
+	if isNil(s.Mask) {
+		s.Mask = nil // a typed-nil mask is no mask
+	}
+	if isNil(a) {
+		return fmt.Errorf("%w: A is nil", ErrData)
+	}
 	m, n := a.Dims()
 	if s.Mask != nil {
 		if mr, mc := s.Mask.Dims(); mr != m || mc != n {
@@ -177,6 +186,13 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 		}
 	}
 	if err := checkFactorInput(a, k); err != nil {
+		return err
+	}
+	lo, hi := minSquarable, maxSquarable
+	if s.Precision == Float32 {
+		lo, hi = minSquarable32, maxSquarable32
+	}
+	if err := checkRange("A", maxAbs(a), lo, hi); err != nil {
 		return err
 	}
 	observed := m * n
@@ -248,7 +264,8 @@ func resolveDense(settings *DenseSettings) DenseSettings {
 	if s.LearningRate < 0 || s.Iterations < 0 || s.Epsilon < 0 || s.Lambda < 0 ||
 		s.Tolerance < 0 || s.Every < 0 || s.Workers < 0 ||
 		s.Beta1 < 0 || s.Beta1 >= 1 || s.Beta2 < 0 || s.Beta2 >= 1 ||
-		math.IsNaN(s.LearningRate+s.Epsilon+s.Lambda+s.Tolerance+s.Beta1+s.Beta2+s.DivergenceFactor) {
+		math.IsNaN(s.LearningRate+s.Epsilon+s.Lambda+s.Tolerance+s.Beta1+s.Beta2+s.DivergenceFactor) ||
+		math.IsInf(s.LearningRate+s.Epsilon+s.Lambda, 0) {
 		panic(ErrSettings)
 	}
 	switch s.Optimizer {
@@ -300,6 +317,9 @@ func resolveDense(settings *DenseSettings) DenseSettings {
 // checkFactorInput returns an error wrapping ErrData when k is not a valid
 // rank or a is empty or has a NaN or infinite element.
 func checkFactorInput(a mat.Matrix, k int) error {
+	if isNil(a) {
+		return fmt.Errorf("%w: A is nil", ErrData)
+	}
 	if k <= 0 {
 		return fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrData, k)
 	}

@@ -2,6 +2,7 @@ package mf
 
 import (
 	"fmt"
+	"math"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -15,8 +16,10 @@ import (
 // no mask or penalty can at best reach. For seed 000's
 // A = [[5,3],[3,2],[2,1],[1,1]] and k = 1 the mean loss is 0.020898.
 //
-// OptimalLoss returns an error wrapping ErrData if k ≤ 0, a is empty or has
-// NaN or infinite elements, and an error if the SVD does not converge. It
+// OptimalLoss returns an error wrapping ErrData if k ≤ 0, a is nil or empty
+// or has NaN or infinite elements, or the loss exceeds the largest float64
+// (the sum is formed in the scale of the largest σ, so it is exact whenever
+// it is representable), and an error if the SVD does not converge. It
 // panics with ErrSettings if r is not Mean or Sum.
 func OptimalLoss(a mat.Matrix, k int, r Reduction) (float64, error) {
 	if k <= 0 {
@@ -39,6 +42,9 @@ func OptimalLosses(a mat.Matrix, r Reduction) ([]float64, error) {
 	if r != Mean && r != Sum {
 		panic(ErrSettings)
 	}
+	if isNil(a) {
+		return nil, fmt.Errorf("%w: A is nil", ErrData)
+	}
 	m, n := a.Dims()
 	if m == 0 || n == 0 {
 		return nil, fmt.Errorf("%w: A is empty (%d×%d)", ErrData, m, n)
@@ -52,13 +58,24 @@ func OptimalLosses(a mat.Matrix, r Reduction) ([]float64, error) {
 	}
 	sv := svd.Values(nil)
 	losses := make([]float64, len(sv)+1)
-	// Sum the tail from the smallest singular value up, for accuracy.
-	for i := len(sv) - 1; i >= 0; i-- {
-		losses[i] = losses[i+1] + sv[i]*sv[i]
+	if sv[0] == 0 {
+		return losses, nil
 	}
+	// Sum the tail from the smallest singular value up, for accuracy, in
+	// units of σ₁², then multiply by c² with c = σ₁/√(mn) for Mean (σ₁ for
+	// Sum), so that no square overflows or underflows before the last step.
+	c := sv[0]
 	if r == Mean {
-		for i := range losses {
-			losses[i] /= float64(m * n)
+		c = sv[0] / math.Sqrt(float64(m)) / math.Sqrt(float64(n))
+	}
+	for i := len(sv) - 1; i >= 0; i-- {
+		x := sv[i] / sv[0]
+		losses[i] = losses[i+1] + x*x
+	}
+	for i := range losses {
+		losses[i] = losses[i] * c * c
+		if math.IsInf(losses[i], 0) {
+			return nil, fmt.Errorf("%w: the rank-%d loss of A is out of range: it exceeds the largest float64 (σ₁ = %g); rescale A", ErrData, i, sv[0])
 		}
 	}
 	return losses, nil

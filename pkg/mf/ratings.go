@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 )
 
 // Rating is one observed entry: User rated Item with Value. User and Item
@@ -35,7 +36,7 @@ func NewRatings(users, items int, rs []Rating) (*Ratings, error) {
 	if len(rs) == 0 {
 		return nil, fmt.Errorf("%w: no ratings", ErrData)
 	}
-	seen := make(map[int64]int, len(rs))
+	seen := make(map[[2]int]int, len(rs))
 	for n, r := range rs {
 		switch {
 		case r.User < 0 || r.User >= users:
@@ -45,7 +46,7 @@ func NewRatings(users, items int, rs []Rating) (*Ratings, error) {
 		case math.IsNaN(r.Value) || math.IsInf(r.Value, 0):
 			return nil, fmt.Errorf("%w: rating %d: value is %v", ErrData, n, r.Value)
 		}
-		key := int64(r.User)*int64(items) + int64(r.Item)
+		key := [2]int{r.User, r.Item}
 		if first, dup := seen[key]; dup {
 			return nil, fmt.Errorf("%w: rating %d: duplicate (user %d, item %d), first rated by rating %d", ErrData, n, r.User, r.Item, first)
 		}
@@ -141,9 +142,12 @@ type Predictor interface {
 }
 
 // Evaluate returns the root mean squared error and the mean absolute error
-// of p's predictions on r. It panics with ErrShape if p and r have
-// different numbers of users or items.
+// of p's predictions on r. It panics with ErrNil if p or r is nil and with
+// ErrShape if p and r have different numbers of users or items.
 func Evaluate(p Predictor, r *Ratings) (rmse, mae float64) {
+	if r == nil || p == nil || reflect.ValueOf(p).Kind() == reflect.Pointer && reflect.ValueOf(p).IsNil() {
+		panic(ErrNil)
+	}
 	pu, pi := p.Dims()
 	if pu != r.users || pi != r.items {
 		panic(ErrShape)
@@ -156,4 +160,14 @@ func Evaluate(p Predictor, r *Ratings) (rmse, mae float64) {
 	}
 	n := float64(len(r.r))
 	return math.Sqrt(se / n), ae / n
+}
+
+// checkRange returns an error wrapping ErrData if the largest |rating| is
+// outside the range where squared errors are representable.
+func (r *Ratings) checkRange() error {
+	var big float64
+	for _, x := range r.r {
+		big = math.Max(big, math.Abs(x.Value))
+	}
+	return checkRange("rating", big, minSquarable, maxSquarable)
 }

@@ -46,8 +46,9 @@ type SyntheticSettings struct {
 
 // Synthetic returns a synthetic ratings set drawn from rng. It returns an
 // error wrapping ErrData if the settings leave no observed rating. It panics
-// with ErrNilRand if rng is nil and with ErrSettings for negative sizes or
-// deviations or Missing outside [0, 1).
+// with ErrNilRand if rng is nil and with ErrSettings for negative sizes,
+// negative, NaN or infinite deviations, a NaN or infinite Mean, or Missing
+// outside [0, 1).
 func Synthetic(s *SyntheticSettings, rng *rand.Rand) (*Ratings, error) {
 	if rng == nil {
 		panic(ErrNilRand)
@@ -56,7 +57,8 @@ func Synthetic(s *SyntheticSettings, rng *rand.Rand) (*Ratings, error) {
 	if s != nil {
 		c = *s
 	}
-	if c.Users < 0 || c.Items < 0 || c.Rank < 0 || c.Noise < 0 || c.BiasStd < 0 || c.SignalStd < 0 ||
+	finiteNonNeg := func(x float64) bool { return x >= 0 && !math.IsInf(x, 1) } // false for NaN
+	if c.Users < 0 || c.Items < 0 || c.Rank < 0 || !finiteNonNeg(c.Noise) || !finiteNonNeg(c.BiasStd) || !finiteNonNeg(c.SignalStd) ||
 		!(c.Missing >= 0 && c.Missing < 1) || math.IsNaN(c.Mean) || math.IsInf(c.Mean, 0) {
 		panic(ErrSettings)
 	}
