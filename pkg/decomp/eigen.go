@@ -48,7 +48,8 @@ type Eigen struct {
 // eigenvectors of the square matrix a with LAPACK's dgeev. It returns
 // ErrEmpty, an *ElementError for NaN/Inf (with its position), a wrapped
 // ErrNotSquare, or a wrapped ErrNoConvergence; on error the receiver holds no
-// factorization. a is not modified.
+// factorization. a is not modified. It panics with ErrSettings for a
+// negative or NaN MaxCond or an unknown Order.
 func (e *Eigen) Factorize(a mat.Matrix, s *EigenSettings) error {
 	*e = Eigen{}
 	var set EigenSettings
@@ -57,6 +58,9 @@ func (e *Eigen) Factorize(a mat.Matrix, s *EigenSettings) error {
 	}
 	if set.MaxCond == 0 {
 		set.MaxCond = DefaultMaxCond
+	}
+	if !(set.MaxCond > 0) || !set.Order.valid() {
+		panic(ErrSettings)
 	}
 	d, err := checkedCopy(a, true)
 	if err != nil {

@@ -39,7 +39,8 @@ type EigenSym struct {
 // eigenvectors of the symmetric matrix a (LAPACK dsyev in the pure-Go build,
 // dsyevd with -tags openblas). It returns ErrEmpty, an *ElementError, a
 // wrapped ErrNotSquare, a wrapped ErrNotSymmetric naming the most asymmetric
-// pair, or a wrapped ErrNoConvergence. a is not modified.
+// pair, or a wrapped ErrNoConvergence. a is not modified. It panics with
+// ErrSettings for a negative or NaN Tol or an unknown Order.
 func (e *EigenSym) Factorize(a mat.Matrix, s *SymSettings) error {
 	*e = EigenSym{}
 	var set SymSettings
@@ -48,6 +49,9 @@ func (e *EigenSym) Factorize(a mat.Matrix, s *SymSettings) error {
 	}
 	if set.Tol == 0 {
 		set.Tol = DefaultSymmetryTol
+	}
+	if !(set.Tol > 0) || !set.Order.valid() {
+		panic(ErrSettings)
 	}
 	d, err := checkedCopy(a, true)
 	if err != nil {

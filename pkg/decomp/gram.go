@@ -169,8 +169,12 @@ type NaiveSVD struct {
 // [[1,2],[3,4],[5,6]] both backends of this package (gonum's dsyev, and
 // OpenBLAS's dsyevd through row-major LAPACKE) happen to give C = A, while
 // numpy.linalg.eigh (dsyevd on the lower triangle) gives C = −A. Whatever the signs, CᵀC = AᵀA, which is all the
-// seed's argument shows. Errors are as for SVD.Factorize.
+// seed's argument shows. Errors are as for SVD.Factorize; it panics with
+// ErrSettings for an unknown order.
 func NaiveGramSVD(a mat.Matrix, order Order) (NaiveSVD, error) {
+	if !order.valid() {
+		panic(ErrSettings)
+	}
 	d, err := checkedCopy(a, false)
 	if err != nil {
 		return NaiveSVD{}, err
@@ -179,6 +183,10 @@ func NaiveGramSVD(a mat.Matrix, order Order) (NaiveSVD, error) {
 		order = OrderDescending
 	}
 	m, n := d.Dims()
+	// Work on f·A so that AᵀA and AAᵀ neither overflow nor underflow; Σ
+	// and C scale back by 1/f.
+	f := pow2Scale(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), f)
 	var ata, aat mat.Dense
 	ata.Mul(d.T(), d)
 	aat.Mul(d, d.T())
@@ -202,5 +210,13 @@ func NaiveGramSVD(a mat.Matrix, order Order) (NaiveSVD, error) {
 	us.Mul(r.U, r.Sigma)
 	r.C = new(mat.Dense)
 	r.C.Mul(&us, r.V.T())
+	scaleRaw(r.Sigma.RawMatrix(), 1/f)
+	scaleRaw(r.C.RawMatrix(), 1/f)
+	if err := checkFinite(r.C); err != nil {
+		return NaiveSVD{}, fmt.Errorf("%w: C = U·Σ·Vᵀ overflows at %v", ErrRange, err)
+	}
+	if err := checkFinite(r.Sigma); err != nil {
+		return NaiveSVD{}, fmt.Errorf("%w: Σ overflows at %v", ErrRange, err)
+	}
 	return r, nil
 }

@@ -283,3 +283,44 @@ func TestNilMatrices(t *testing.T) {
 		}
 	}
 }
+
+func TestOutOfRangeSettings(t *testing.T) {
+	a := mat.NewDense(2, 2, []float64{2, 1, 1, 3})
+	calls := map[string]func(){
+		"Eigen MaxCond<0":   func() { var e decomp.Eigen; e.Factorize(a, &decomp.EigenSettings{MaxCond: -1}) },
+		"Eigen MaxCond NaN": func() { var e decomp.Eigen; e.Factorize(a, &decomp.EigenSettings{MaxCond: math.NaN()}) },
+		"Eigen Order":       func() { var e decomp.Eigen; e.Factorize(a, &decomp.EigenSettings{Order: 7}) },
+		"Sym Tol<0":         func() { var e decomp.EigenSym; e.Factorize(a, &decomp.SymSettings{Tol: -1}) },
+		"Sym Tol NaN":       func() { var e decomp.EigenSym; e.Factorize(a, &decomp.SymSettings{Tol: math.NaN()}) },
+		"Sym Order":         func() { var e decomp.EigenSym; e.Factorize(a, &decomp.SymSettings{Order: -1}) },
+		"Naive Order":       func() { decomp.NaiveGramSVD(a, 3) },
+		"RealPairs Order":   func() { decomp.RealEigenpairs(a, 3) },
+	}
+	for name, f := range calls {
+		if ok, got := panicsWith(f, decomp.ErrSettings); !ok {
+			t.Errorf("%s: panicked with %v, want ErrSettings", name, got)
+		}
+	}
+}
+
+func TestNaiveGramSVDScale(t *testing.T) {
+	base := mat.NewDense(3, 2, []float64{1, 2, 3, 4, 5, 6})
+	ref, err := decomp.NaiveGramSVD(base, decomp.OrderCanonical)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sc := range []float64{1e-300, 1e300} {
+		var a mat.Dense
+		a.Scale(sc, base)
+		got, err := decomp.NaiveGramSVD(&a, decomp.OrderCanonical)
+		if err != nil {
+			t.Errorf("scale %g: %v", sc, err)
+			continue
+		}
+		var c mat.Dense
+		c.Scale(1/sc, got.C)
+		if !mat.EqualApprox(&c, ref.C, 1e-10) || !mat.EqualApprox(got.U, ref.U, 1e-10) {
+			t.Errorf("scale %g: C/scale = %v, want %v", sc, mat.Formatted(&c), mat.Formatted(ref.C))
+		}
+	}
+}

@@ -86,3 +86,6 @@ func finiteVec(v []float64) int {
 	}
 	return -1
 }
+
+// valid reports whether o is one of the defined orders.
+func (o Order) valid() bool { return o >= OrderLAPACK && o <= OrderCanonical }
