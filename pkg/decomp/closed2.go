@@ -5,6 +5,7 @@ package decomp
 import (
 	"fmt"
 	"math"
+	"math/cmplx"
 	"strconv"
 	"strings"
 
@@ -53,21 +54,25 @@ func ClosedForm2x2(a mat.Matrix) (Eigen2x2, error) {
 	if n, _ := d.Dims(); n != 2 {
 		return Eigen2x2{}, fmt.Errorf("%w: closed form needs a 2×2 matrix, have %d×%d", ErrSize, n, n)
 	}
-	f := pow2Scale(maxAbs(d.RawMatrix()))
-	scaleRaw(d.RawMatrix(), f)
+	k := pow2Exp(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), k)
 	e := closedForm2x2(d.At(0, 0), d.At(0, 1), d.At(1, 0), d.At(1, 1))
-	// Scale back: tr and λ by 1/f, det and disc by 1/f².
-	e.Trace /= f
-	e.Values[0] /= complex(f, 0)
-	e.Values[1] /= complex(f, 0)
+	// Scale back: tr and λ by 2⁻ᵏ, det and disc by 2⁻²ᵏ.
+	e.Trace = math.Ldexp(e.Trace, -k)
+	for i, v := range e.Values {
+		e.Values[i] = complex(math.Ldexp(real(v), -k), math.Ldexp(imag(v), -k))
+	}
+	if t, v0, v1 := e.Trace, e.Values[0], e.Values[1]; math.IsInf(t, 0) || cmplx.IsInf(v0) || cmplx.IsInf(v1) {
+		return Eigen2x2{}, fmt.Errorf("%w: tr(A) or an eigenvalue exceeds the largest float64", ErrRange)
+	}
 	for _, c := range []struct {
 		name   string
 		scaled *float64
 	}{{"det(A)", &e.Det}, {"the discriminant", &e.Disc}} {
-		v := *c.scaled / f / f
+		v := math.Ldexp(*c.scaled, -2*k)
 		if *c.scaled != 0 && (math.IsInf(v, 0) || math.Abs(v) < 0x1p-1022) {
 			return Eigen2x2{}, fmt.Errorf("%w: %s ≈ %.3g·2^%d is not representable; rescale A (max|aᵢⱼ| = %g)",
-				ErrRange, c.name, *c.scaled, -2*math.Ilogb(f), maxAbs(d.RawMatrix())/f)
+				ErrRange, c.name, *c.scaled, -2*k, math.Ldexp(maxAbs(d.RawMatrix()), -k))
 		}
 		*c.scaled = v
 	}

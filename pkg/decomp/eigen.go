@@ -47,7 +47,8 @@ type Eigen struct {
 // Factorize computes the eigenvalues and, unless s.NoVectors, the right
 // eigenvectors of the square matrix a with LAPACK's dgeev. It returns
 // ErrEmpty, an *ElementError for NaN/Inf (with its position), a wrapped
-// ErrNotSquare, or a wrapped ErrNoConvergence; on error the receiver holds no
+// ErrNotSquare, a wrapped ErrNoConvergence, or a wrapped ErrRange when an
+// eigenvalue exceeds the largest float64; on error the receiver holds no
 // factorization. a is not modified. It panics with ErrSettings for a
 // negative or NaN MaxCond or an unknown Order.
 func (e *Eigen) Factorize(a mat.Matrix, s *EigenSettings) error {
@@ -77,6 +78,9 @@ func (e *Eigen) Factorize(a mat.Matrix, s *EigenSettings) error {
 	}
 	if !geev(d.RawMatrix(), wr, wi, raw) {
 		return fmt.Errorf("%w: dgeev (%d×%d)", ErrNoConvergence, n, n)
+	}
+	if j := max(finiteVec(wr), finiteVec(wi)); j >= 0 {
+		return fmt.Errorf("%w: eigenvalue %d of the %d×%d matrix exceeds the largest float64", ErrRange, j, n, n)
 	}
 	values := make([]complex128, n)
 	for i := range values {
@@ -305,7 +309,7 @@ func (e *Eigen) Diagonalizable() bool {
 // in real arithmetic from LAPACK's packed eigenvectors, so dst is real even
 // for a complex spectrum. It returns a wrapped ErrDefective, naming cond₂(V),
 // instead of a meaningless result when the matrix is not diagonalizable
-// (see Diagonalizable). It panics with ErrNotFactorized, ErrNoVectors, or
+// (see Diagonalizable), and a wrapped ErrRange if an element overflows. It panics with ErrNotFactorized, ErrNoVectors, or
 // ErrShape if dst is non-empty and not n×n.
 func (e *Eigen) ReconstructTo(dst *mat.Dense) error {
 	e.mustVectors()
@@ -320,6 +324,9 @@ func (e *Eigen) ReconstructTo(dst *mat.Dense) error {
 	var xt mat.Dense
 	if err := xt.Solve(e.vr.T(), b.T()); err != nil {
 		return fmt.Errorf("%w: %v", ErrDefective, err)
+	}
+	if err := checkFinite(&xt); err != nil {
+		return fmt.Errorf("%w: V·Λ·V⁻¹ overflows at %v", ErrRange, err)
 	}
 	reuseAs(dst, e.n, e.n)
 	dst.Copy(xt.T())

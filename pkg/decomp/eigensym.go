@@ -39,7 +39,8 @@ type EigenSym struct {
 // eigenvectors of the symmetric matrix a (LAPACK dsyev in the pure-Go build,
 // dsyevd with -tags openblas). It returns ErrEmpty, an *ElementError, a
 // wrapped ErrNotSquare, a wrapped ErrNotSymmetric naming the most asymmetric
-// pair, or a wrapped ErrNoConvergence. a is not modified. It panics with
+// pair, a wrapped ErrNoConvergence, or a wrapped ErrRange when an eigenvalue
+// exceeds the largest float64. a is not modified. It panics with
 // ErrSettings for a negative or NaN Tol or an unknown Order.
 func (e *EigenSym) Factorize(a mat.Matrix, s *SymSettings) error {
 	*e = EigenSym{}
@@ -61,9 +62,23 @@ func (e *EigenSym) Factorize(a mat.Matrix, s *SymSettings) error {
 		return fmt.Errorf("%w: a[%d,%d] = %g but a[%d,%d] = %g", ErrNotSymmetric, i, j, d.At(i, j), j, i, d.At(j, i))
 	}
 	n, _ := d.Dims()
+	// Outside [2⁻⁴⁰⁰, 2⁴⁰⁰] solve for 2ᵏ·A, max|2ᵏ·aᵢⱼ| ≈ 1, and scale Λ back:
+	// that keeps the solver away from its own rescaling path, whose
+	// eigenvalues-only branch panics in gonum v0.17 (Dsterf's Dlascl call).
+	var k int
+	if big := maxAbs(d.RawMatrix()); big != 0 && (big < 0x1p-400 || big > 0x1p400) {
+		k = pow2Exp(big)
+		scaleRaw(d.RawMatrix(), k)
+	}
 	w := make([]float64, n)
 	if !syev(d.RawMatrix(), w, !set.NoVectors) {
 		return fmt.Errorf("%w: symmetric eigensolver (%d×%d)", ErrNoConvergence, n, n)
+	}
+	for i := range w {
+		w[i] = math.Ldexp(w[i], -k)
+	}
+	if j := finiteVec(w); j >= 0 {
+		return fmt.Errorf("%w: eigenvalue %d of the %d×%d matrix exceeds the largest float64", ErrRange, j, n, n)
 	}
 	e.n, e.values = n, w
 	if !set.NoVectors {
@@ -177,13 +192,22 @@ func (e *EigenSym) VectorsTo(dst *mat.Dense) {
 func (e *EigenSym) ReconstructTo(dst *mat.Dense) {
 	e.mustVectors()
 	reuseAs(dst, e.n, e.n)
+	// Form the product in units of 2⁻ᵏ ≈ max|λ| so that nothing overflows on
+	// the way; only an element within rounding of the largest float64 can
+	// round to ±Inf.
+	var big float64
+	for _, v := range e.values {
+		big = math.Max(big, math.Abs(v))
+	}
+	k := pow2Exp(big)
 	var ql mat.Dense
 	ql.Scale(1, e.q)
 	for j, v := range e.values {
 		col := ql.ColView(j).(*mat.VecDense)
-		col.ScaleVec(v, col)
+		col.ScaleVec(math.Ldexp(v, k), col)
 	}
 	dst.Mul(&ql, e.q.T())
+	scaleRaw(dst.RawMatrix(), -k)
 }
 
 // Residual returns max_j ‖A·qⱼ − λⱼ·qⱼ‖₂. It panics as VectorsTo and with
@@ -229,7 +253,7 @@ func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 		return fmt.Errorf("%w: λ[%d] is %v", ErrNonFinite, j, lambda[j])
 	}
 	// S·Λ·S⁻¹ does not change when S is scaled, so scale it to max|sᵢⱼ| ≈ 1.
-	scaleRaw(sd.RawMatrix(), pow2Scale(maxAbs(sd.RawMatrix())))
+	scaleRaw(sd.RawMatrix(), pow2Exp(maxAbs(sd.RawMatrix())))
 	if c := cond2(sd); singular(c) {
 		return fmt.Errorf("%w: cond₂(S) = %.3g exceeds DefaultMaxCond = %.3g (the eigenvectors of a defective matrix)", ErrSingular, c, float64(DefaultMaxCond))
 	}

@@ -35,9 +35,9 @@ func (s *SVD) FactorizeGram(a mat.Matrix) error {
 	}
 	m, n := d.Dims()
 	k := min(m, n)
-	// Solve for f·A with max|f·aᵢⱼ| ≈ 1 and scale σ back by 1/f.
-	f := pow2Scale(maxAbs(d.RawMatrix()))
-	scaleRaw(d.RawMatrix(), f)
+	// Solve for 2ᵏ·A with max|2ᵏ·aᵢⱼ| ≈ 1 and scale σ back by 2⁻ᵏ.
+	sk := pow2Exp(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), sk)
 	var g mat.Dense
 	g.Mul(d.T(), d)
 	var es EigenSym
@@ -80,7 +80,7 @@ func (s *SVD) FactorizeGram(a mat.Matrix) error {
 	}
 	completeBasis(u, zero)
 	for i := range sv {
-		sv[i] /= f
+		sv[i] = math.Ldexp(sv[i], -sk)
 	}
 	if math.IsInf(sv[0], 0) {
 		return fmt.Errorf("%w: σ₁ of the %d×%d matrix exceeds the largest float64", ErrRange, m, n)
@@ -184,9 +184,9 @@ func NaiveGramSVD(a mat.Matrix, order Order) (NaiveSVD, error) {
 	}
 	m, n := d.Dims()
 	// Work on f·A so that AᵀA and AAᵀ neither overflow nor underflow; Σ
-	// and C scale back by 1/f.
-	f := pow2Scale(maxAbs(d.RawMatrix()))
-	scaleRaw(d.RawMatrix(), f)
+	// and C scale back by 2⁻ᵏ.
+	k := pow2Exp(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), k)
 	var ata, aat mat.Dense
 	ata.Mul(d.T(), d)
 	aat.Mul(d, d.T())
@@ -210,8 +210,8 @@ func NaiveGramSVD(a mat.Matrix, order Order) (NaiveSVD, error) {
 	us.Mul(r.U, r.Sigma)
 	r.C = new(mat.Dense)
 	r.C.Mul(&us, r.V.T())
-	scaleRaw(r.Sigma.RawMatrix(), 1/f)
-	scaleRaw(r.C.RawMatrix(), 1/f)
+	scaleRaw(r.Sigma.RawMatrix(), -k)
+	scaleRaw(r.C.RawMatrix(), -k)
 	if err := checkFinite(r.C); err != nil {
 		return NaiveSVD{}, fmt.Errorf("%w: C = U·Σ·Vᵀ overflows at %v", ErrRange, err)
 	}

@@ -122,9 +122,9 @@ func PowerIteration(a mat.Matrix, rnd *rand.Rand, s *PowerSettings) (PowerResult
 	}
 	floats.Scale(1/nx, x)
 
-	// Iterate on f·A; λ and the residuals scale back by 1/f.
-	f := pow2Scale(maxAbs(d.RawMatrix()))
-	scaleRaw(d.RawMatrix(), f)
+	// Iterate on 2ᵏ·A; λ and the residuals scale back by 2⁻ᵏ.
+	k := pow2Exp(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), k)
 	res := PowerResult{Rate: math.NaN()}
 	lam1 := math.NaN()
 	var v1 []float64
@@ -164,12 +164,15 @@ func PowerIteration(a mat.Matrix, rnd *rand.Rand, s *PowerSettings) (PowerResult
 		floats.ScaleTo(x, realPivotSign(y.RawVector().Data)/ny, y.RawVector().Data)
 	}
 	res.Vector = x
-	res.Value /= f
+	res.Value = math.Ldexp(res.Value, -k)
 	for i := range res.History {
 		h := &res.History[i]
-		h.Value /= f
-		h.Residual /= f
-		h.ValueError /= f
+		h.Value = math.Ldexp(h.Value, -k)
+		h.Residual = math.Ldexp(h.Residual, -k)
+		h.ValueError = math.Ldexp(h.ValueError, -k)
+	}
+	if math.IsInf(res.Value, 0) {
+		return PowerResult{}, fmt.Errorf("%w: the dominant eigenvalue exceeds the largest float64", ErrRange)
 	}
 	if !res.Converged {
 		return res, fmt.Errorf("%w: power iteration after %d steps, residual %.3g (rate |λ₂/λ₁| = %.3g)",

@@ -32,27 +32,28 @@ func maxAbs(raw blas64.General) float64 {
 	return big
 }
 
-// pow2Scale returns the power of two f with big·f in [0.5, 1), or 1 when big
-// is zero. Multiplying by a power of two is exact (barring underflow of
-// elements far below big), so a problem can be solved at f·A and its answer
-// scaled back, as LAPACK's drivers do with dlascl.
-func pow2Scale(big float64) float64 {
+// pow2Exp returns the k with big·2ᵏ in [0.5, 1), or 0 when big is zero.
+// Multiplying by a power of two is exact (barring underflow of elements far
+// below big), so a problem can be solved at 2ᵏ·A and its answer scaled back,
+// as LAPACK's drivers do with dlascl. k is an exponent, not a factor,
+// because 2ᵏ itself overflows for subnormal big.
+func pow2Exp(big float64) int {
 	if big == 0 || math.IsInf(big, 0) || math.IsNaN(big) {
-		return 1
+		return 0
 	}
 	_, e := math.Frexp(big)
-	return math.Ldexp(1, -e)
+	return -e
 }
 
-// scaleRaw multiplies every element of raw by f in place.
-func scaleRaw(raw blas64.General, f float64) {
-	if f == 1 {
+// scaleRaw multiplies every element of raw by 2ᵏ in place.
+func scaleRaw(raw blas64.General, k int) {
+	if k == 0 {
 		return
 	}
 	for i := 0; i < raw.Rows; i++ {
 		row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
 		for j := range row {
-			row[j] *= f
+			row[j] = math.Ldexp(row[j], k)
 		}
 	}
 }

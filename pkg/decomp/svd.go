@@ -26,8 +26,9 @@ type SVD struct {
 // thin left and right singular vectors (gonum's mat.SVDNone, SVDThin,
 // SVDFull, SVDThinU, …). The pure-Go build uses LAPACK dgesvd like gonum's
 // mat.SVD; -tags openblas uses the divide-and-conquer dgesdd. It returns
-// ErrEmpty, an *ElementError naming a NaN/Inf element, or a wrapped
-// ErrNoConvergence. a is not modified.
+// ErrEmpty, an *ElementError naming a NaN/Inf element, a wrapped
+// ErrNoConvergence, or a wrapped ErrRange when σ₁ exceeds the largest
+// float64. a is not modified.
 func (s *SVD) Factorize(a mat.Matrix, kind mat.SVDKind) error {
 	*s = SVD{}
 	d, err := checkedCopy(a, false)
@@ -60,6 +61,9 @@ func (s *SVD) Factorize(a mat.Matrix, kind mat.SVDKind) error {
 	sv := make([]float64, k)
 	if !gesvd(jobU, jobVT, d.RawMatrix(), ru, rvt, sv) {
 		return fmt.Errorf("%w: SVD (%d×%d)", ErrNoConvergence, m, n)
+	}
+	if finiteVec(sv) >= 0 {
+		return fmt.Errorf("%w: σ₁ of the %d×%d matrix exceeds the largest float64", ErrRange, m, n)
 	}
 	*s = SVD{kind: kind, m: m, n: n, s: sv, u: u, vt: vt}
 	return nil
@@ -156,12 +160,23 @@ func (s *SVD) lowRank(dst *mat.Dense, r int) {
 		dst.Zero()
 		return
 	}
+	// Form the product in units of 2⁻ᵏ ≈ σ₁, so that no intermediate
+	// overflows; only an element within rounding of the largest float64
+	// can then round to ±Inf.
+	k := pow2Exp(s.s[0])
+	sc := make([]float64, r)
+	for i, v := range s.s[:r] {
+		sc[i] = math.Ldexp(v, k)
+	}
 	us := mat.DenseCopyOf(s.u.Slice(0, s.m, 0, r))
-	scaleCols(us, s.s[:r])
+	scaleCols(us, sc)
 	dst.Mul(us, s.vt.Slice(0, r, 0, s.n))
+	scaleRaw(dst.RawMatrix(), -k)
 }
 
-// ReconstructTo stores U·Σ·Vᵀ into dst (resized if empty). It panics with
+// ReconstructTo stores U·Σ·Vᵀ into dst (resized if empty), formed in units
+// of σ₁ so that nothing overflows on the way; an element of A within
+// rounding of the largest float64 may still round to ±Inf. It panics with
 // ErrNotFactorized, ErrNoVectors (U or V not computed) or ErrShape (dst
 // non-empty and not m×n).
 func (s *SVD) ReconstructTo(dst *mat.Dense) {
