@@ -37,6 +37,9 @@ type Baseline struct {
 	mu     float64
 	bu, bi []float64
 	lo, hi float64
+	// exp is 0, or for ratings beyond 2⁵⁰⁰ the exponent e of the scale
+	// 2ᵉ of μ, bu and bi, so that μ + b_u + b_i never overflows to ∞ − ∞.
+	exp int
 }
 
 // Fit estimates μ as the training mean, then each item bias and each user
@@ -68,9 +71,20 @@ func (b *Baseline) Fit(train *Ratings, s *BaselineSettings) {
 	}
 	*b = Baseline{mu: train.Mean(), bu: make([]float64, train.users), bi: make([]float64, train.items)}
 	b.lo, b.hi = clipRange(train, c.Min, c.Max)
+	value := func(x Rating) float64 { return x.Value }
+	if lo, hi := train.Range(); math.Max(-lo, hi) > maxSquarable {
+		// The model is linear in the ratings: fit 2⁻ᵉ·r, scale back in Predict.
+		_, b.exp = math.Frexp(math.Max(-lo, hi))
+		value = func(x Rating) float64 { return math.Ldexp(x.Value, -b.exp) }
+		b.mu = 0
+		for _, x := range train.r {
+			b.mu += value(x)
+		}
+		b.mu /= float64(len(train.r))
+	}
 	cnt := make([]float64, max(train.users, train.items))
 	for _, x := range train.r {
-		b.bi[x.Item] += x.Value - b.mu
+		b.bi[x.Item] += value(x) - b.mu
 		cnt[x.Item]++
 	}
 	for i := range b.bi {
@@ -78,7 +92,7 @@ func (b *Baseline) Fit(train *Ratings, s *BaselineSettings) {
 	}
 	clear(cnt)
 	for _, x := range train.r {
-		b.bu[x.User] += x.Value - b.mu - b.bi[x.Item]
+		b.bu[x.User] += value(x) - b.mu - b.bi[x.Item]
 		cnt[x.User]++
 	}
 	for u := range b.bu {
@@ -105,7 +119,7 @@ func (b *Baseline) Predict(user, item int) float64 {
 	if user < 0 || user >= len(b.bu) || item < 0 || item >= len(b.bi) {
 		panic(ErrShape)
 	}
-	return min(max(b.mu+b.bu[user]+b.bi[item], b.lo), b.hi)
+	return min(max(math.Ldexp(b.mu+b.bu[user]+b.bi[item], b.exp), b.lo), b.hi)
 }
 
 // Defaults of BiasedSettings. The SGD values are those of Surprise's SVD

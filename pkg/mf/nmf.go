@@ -121,20 +121,24 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 			return err
 		}
 	}
-	// Solve for σ·A (σ = sc² a power of two), then W = W_σ/sc, H = H_σ/sc;
-	// ‖σA − σWH‖² = σ²‖A − WH‖² and D(σA‖σWH) = σ·D(A‖WH).
-	sigma := 1.0
+	// Solve for 2²ʲ·A, then W = 2ʲ·W', H = 2ʲ·H':
+	// ‖σA − σWH‖² = σ²‖A − WH‖² and D(σA‖σWH) = σ·D(A‖WH) for σ = 2⁻²ʲ.
+	// Scale factors are kept as exponents: 2²ʲ itself may overflow.
+	var j int
 	if big < nmfSafeMin || big > nmfSafeMax {
-		sigma = evenPow2Scale(big)
+		j = evenPow2Exp(big)
 	}
-	sc := math.Sqrt(sigma)
-	objScale := 1 / sigma
+	objExp := 2 * j // the objective is scaled back by 2^objExp
 	if c.Objective == Frobenius {
-		objScale /= sigma
+		objExp = 4 * j
 	}
-	ad.Scale(sigma, ad)
+	for i := 0; i < m; i++ {
+		for jj := 0; jj < n; jj++ {
+			ad.Set(i, jj, math.Ldexp(ad.At(i, jj), -2*j))
+		}
+	}
 	if cb := c.Callback; cb != nil {
-		c.Callback = func(t int, obj float64) { cb(t, obj*objScale) }
+		c.Callback = func(t int, obj float64) { cb(t, math.Ldexp(obj, objExp)) }
 	}
 	sum := 0.0
 	for i := 0; i < m; i++ {
@@ -224,7 +228,7 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 			losses := f.losses
 			*f = NMF{losses: losses}
 			for i := range losses {
-				losses[i] *= objScale
+				losses[i] = math.Ldexp(losses[i], objExp)
 			}
 			return fmt.Errorf("%w: NMF objective is %v after iteration %d; rescale A", ErrDiverged, cur, t)
 		}
@@ -234,12 +238,23 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 			break
 		}
 	}
-	w.Scale(1/sc, w)
-	h.Scale(1/sc, h)
-	for i := range f.losses {
-		f.losses[i] *= objScale
+	for _, x := range []*mat.Dense{w, h} {
+		raw := x.RawMatrix()
+		for i := range raw.Data {
+			raw.Data[i] = math.Ldexp(raw.Data[i], j)
+		}
 	}
-	f.w, f.h, f.loss = w, h, prev*objScale
+	overflow := false
+	for i := range f.losses {
+		f.losses[i] = math.Ldexp(f.losses[i], objExp)
+		overflow = overflow || math.IsInf(f.losses[i], 0)
+	}
+	loss := math.Ldexp(prev, objExp)
+	if overflow || math.IsInf(loss, 0) || math.IsInf(mat.Max(w), 0) || math.IsInf(mat.Max(h), 0) {
+		*f = NMF{}
+		return fmt.Errorf("%w: A (max|aᵢⱼ| = %g) is out of range: the NMF objective or a factor exceeds the largest float64; rescale A", ErrData, big)
+	}
+	f.w, f.h, f.loss = w, h, loss
 	return nil
 }
 

@@ -52,8 +52,24 @@ func OptimalLosses(a mat.Matrix, r Reduction) ([]float64, error) {
 	if err := checkFinite("A", a); err != nil {
 		return nil, err
 	}
+	// Decompose 2ᵏ·A with max|2ᵏ·aᵢⱼ| ≈ 1, so that the SVD neither
+	// overflows nor underflows, and scale the losses back by 2⁻²ᵏ last.
+	ad := mat.DenseCopyOf(a)
+	var big float64
+	for _, v := range ad.RawMatrix().Data {
+		big = math.Max(big, math.Abs(v))
+	}
+	k := 0
+	if big != 0 {
+		_, e := math.Frexp(big)
+		k = -e
+	}
+	raw := ad.RawMatrix()
+	for i := range raw.Data {
+		raw.Data[i] = math.Ldexp(raw.Data[i], k)
+	}
 	var svd mat.SVD
-	if !svd.Factorize(a, mat.SVDNone) {
+	if !svd.Factorize(ad, mat.SVDNone) {
 		return nil, fmt.Errorf("mf: SVD of the %d×%d matrix did not converge", m, n)
 	}
 	sv := svd.Values(nil)
@@ -73,9 +89,9 @@ func OptimalLosses(a mat.Matrix, r Reduction) ([]float64, error) {
 		losses[i] = losses[i+1] + x*x
 	}
 	for i := range losses {
-		losses[i] = losses[i] * c * c
+		losses[i] = math.Ldexp(losses[i]*c*c, -2*k)
 		if math.IsInf(losses[i], 0) {
-			return nil, fmt.Errorf("%w: the rank-%d loss of A is out of range: it exceeds the largest float64 (σ₁ = %g); rescale A", ErrData, i, sv[0])
+			return nil, fmt.Errorf("%w: the rank-%d loss of A is out of range: it exceeds the largest float64 (σ₁ = %g); rescale A", ErrData, i, math.Ldexp(sv[0], -k))
 		}
 	}
 	return losses, nil

@@ -91,13 +91,24 @@ func (r *Ratings) ItemID(i int) int64 {
 	return r.itemIDs[i]
 }
 
-// Mean returns the mean rating.
+// Mean returns the mean rating. It is finite for any ratings: when the sum
+// would overflow, the values are divided by their number before summing.
 func (r *Ratings) Mean() float64 {
 	s := 0.0
 	for _, x := range r.r {
 		s += x.Value
 	}
-	return s / float64(len(r.r))
+	n := float64(len(r.r))
+	if math.IsInf(s, 0) {
+		s = 0
+		for _, x := range r.r {
+			s += x.Value / n
+		}
+		// The mean of finite values is finite; only rounding could push it
+		// past the largest float64.
+		return math.Max(-math.MaxFloat64, math.Min(s, math.MaxFloat64))
+	}
+	return s / n
 }
 
 // Range returns the smallest and largest rating.
@@ -159,7 +170,29 @@ func Evaluate(p Predictor, r *Ratings) (rmse, mae float64) {
 		ae += math.Abs(d)
 	}
 	n := float64(len(r.r))
+	if math.IsInf(se, 0) || math.IsNaN(se) || math.IsInf(ae, 0) {
+		return evaluateScaled(p, r)
+	}
 	return math.Sqrt(se / n), ae / n
+}
+
+// evaluateScaled is Evaluate for errors whose squares overflow: it works
+// with half-differences in units of the largest, so the results are +Inf
+// only when they exceed the largest float64.
+func evaluateScaled(p Predictor, r *Ratings) (rmse, mae float64) {
+	half := make([]float64, len(r.r))
+	var big float64
+	for n, x := range r.r {
+		half[n] = p.Predict(x.User, x.Item)/2 - x.Value/2
+		big = math.Max(big, math.Abs(half[n]))
+	}
+	n := float64(len(r.r))
+	var s2, s1 float64
+	for _, h := range half {
+		s2 += (h / big) * (h / big)
+		s1 += math.Abs(h) / n
+	}
+	return 2 * big * math.Sqrt(s2/n), 2 * s1
 }
 
 // checkRange returns an error wrapping ErrData if the largest |rating| is

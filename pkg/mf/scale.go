@@ -53,16 +53,16 @@ func checkRange(name string, big, lo, hi float64) error {
 		"rescale %s into [%.3g, %.3g]", ErrData, name, big, map[bool]string{true: "+Inf", false: "zero"}[big > hi], name, lo, hi)
 }
 
-// evenPow2Scale returns f = 2^(−2j) with big·f in [1/4, 1), so that √f is
-// also a power of two and scaling by f or √f is exact; 1 when big is 0.
-func evenPow2Scale(big float64) float64 {
+// evenPow2Exp returns the j with big·2^(−2j) in [1/4, 1), so that scaling
+// by 2^(−2j) and by its square root 2^(−j) is exact; 0 when big is 0.
+func evenPow2Exp(big float64) int {
 	if big == 0 {
-		return 1
+		return 0
 	}
 	_, e := math.Frexp(big) // big = frac·2^e, frac in [1/2, 1)
 	j := (e + 1) / 2
 	if e < 0 {
 		j = e / 2
 	}
-	return math.Ldexp(1, -2*j)
+	return j
 }
