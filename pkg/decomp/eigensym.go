@@ -279,7 +279,8 @@ func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 // [[4,1],[2,3]] and its unit eigenvectors it gives [[2.9,1.7],[1.7,4.1]],
 // not A. It returns ErrEmpty, an *ElementError, a wrapped ErrNonFinite
 // naming a NaN or infinite λⱼ, or a wrapped ErrRange if an element of the
-// result overflows. It panics with ErrShape if len(lambda) ≠ columns of S or
+// result overflows or the whole result underflows (it is formed in scaled
+// units, so only a result beyond float64 fails). It panics with ErrShape if len(lambda) ≠ columns of S or
 // dst is nil, or non-empty and of the wrong shape.
 func CongruenceTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 	sd, err := checkedCopy(s, false)
@@ -294,13 +295,32 @@ func CongruenceTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 	if j := finiteVec(lambda); j >= 0 {
 		return fmt.Errorf("%w: λ[%d] is %v", ErrNonFinite, j, lambda[j])
 	}
+	// Work with 2ᵏ·S and 2ʲ·Λ, both of largest element about 1, and scale
+	// the result back by 2^(−2k−j), so nothing overflows or underflows on
+	// the way.
+	k := pow2Exp(maxAbs(sd.RawMatrix()))
+	scaleRaw(sd.RawMatrix(), k)
+	var bigL float64
+	for _, v := range lambda {
+		bigL = math.Max(bigL, math.Abs(v))
+	}
+	j := pow2Exp(bigL)
+	ls := make([]float64, len(lambda))
+	for i, v := range lambda {
+		ls[i] = math.Ldexp(v, j)
+	}
 	var sl mat.Dense
 	sl.Scale(1, sd)
-	scaleCols(&sl, lambda)
+	scaleCols(&sl, ls)
 	var out mat.Dense
 	out.Mul(&sl, sd.T())
+	big := maxAbs(out.RawMatrix())
+	scaleRaw(out.RawMatrix(), -2*k-j)
 	if err := checkFinite(&out); err != nil {
 		return fmt.Errorf("%w: S·Λ·Sᵀ overflows at %v", ErrRange, err)
+	}
+	if big != 0 && maxAbs(out.RawMatrix()) < 0x1p-1022 {
+		return fmt.Errorf("%w: S·Λ·Sᵀ underflows below the smallest normal float64", ErrRange)
 	}
 	dst.Copy(&out)
 	return nil

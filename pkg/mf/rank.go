@@ -17,9 +17,11 @@ import (
 // A = [[5,3],[3,2],[2,1],[1,1]] and k = 1 the mean loss is 0.020898.
 //
 // OptimalLoss returns an error wrapping ErrData if k ≤ 0, a is nil or empty
-// or has NaN or infinite elements, or the loss exceeds the largest float64
-// (the sum is formed in the scale of the largest σ, so it is exact whenever
-// it is representable), and an error if the SVD does not converge. It
+// or has NaN or infinite elements, or a loss exceeds the largest float64 or
+// ‖A‖²_F (divided by mn for Mean) falls below the smallest normal float64
+// (the sums are formed in the scale of the largest σ, so they are exact
+// whenever they are representable), and an error if the SVD does not
+// converge. It
 // panics with ErrSettings if r is not Mean or Sum.
 func OptimalLoss(a mat.Matrix, k int, r Reduction) (float64, error) {
 	if k <= 0 {
@@ -90,6 +92,9 @@ func OptimalLosses(a mat.Matrix, r Reduction) ([]float64, error) {
 	}
 	for i := range losses {
 		losses[i] = math.Ldexp(losses[i]*c*c, -2*k)
+		if i == 0 && losses[0] < 0x1p-1022 {
+			return nil, fmt.Errorf("%w: the loss of A is out of range: ‖A‖²_F falls below the smallest normal float64 (σ₁ = %g); rescale A", ErrData, math.Ldexp(sv[0], -k))
+		}
 		if math.IsInf(losses[i], 0) {
 			return nil, fmt.Errorf("%w: the rank-%d loss of A is out of range: it exceeds the largest float64 (σ₁ = %g); rescale A", ErrData, i, math.Ldexp(sv[0], -k))
 		}
