@@ -13,7 +13,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// DefaultMaxCond is the default largest condition number cond₂(V) of the
+// DefaultMaxCond is the package's one threshold for "numerically singular"
+// (see the package documentation): the largest 2-norm condition number of a
+// matrix that is treated as invertible, and so the largest cond₂(V) of the
 // eigenvector matrix for which a matrix is treated as diagonalizable. A
 // Jordan block perturbed by rounding (δ ≈ ε‖A‖) has cond₂(V) ≈ 1/√δ ≈ 7·10⁷,
 // so the threshold sits well below that; any accepted V reconstructs A to

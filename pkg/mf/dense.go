@@ -393,14 +393,26 @@ func train(f *Dense, st trainer, s *DenseSettings) error {
 
 func divergence(loss, first float64, t int, s *DenseSettings) error {
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
-		return fmt.Errorf("%w: loss is %v at iteration %d with %v learning rate %g; try a smaller learning rate",
-			ErrDiverged, loss, t, s.Optimizer, s.LearningRate)
+		with, hint := stepSettings(s)
+		return fmt.Errorf("%w: loss is %v at iteration %d with %s; %s", ErrDiverged, loss, t, with, hint)
 	}
 	if t > 1 && s.DivergenceFactor > 0 && loss > s.DivergenceFactor*first {
-		return fmt.Errorf("%w: loss %g at iteration %d exceeds %g × the first loss %g with %v learning rate %g; try a smaller learning rate",
-			ErrDiverged, loss, t, s.DivergenceFactor, first, s.Optimizer, s.LearningRate)
+		with, hint := stepSettings(s)
+		return fmt.Errorf("%w: loss %g at iteration %d exceeds %g × the first loss %g with %s; %s",
+			ErrDiverged, loss, t, s.DivergenceFactor, first, with, hint)
 	}
 	return nil
+}
+
+// stepSettings names every setting that scales a training step, the
+// learning rate and the penalty λ when there is one, and what to try.
+func stepSettings(s *DenseSettings) (with, hint string) {
+	with, hint = fmt.Sprintf("%v learning rate %g", s.Optimizer, s.LearningRate), "try a smaller learning rate"
+	if s.Lambda > 0 {
+		with += fmt.Sprintf(" and penalty λ = %g", s.Lambda)
+		hint += " or a smaller λ"
+	}
+	return with, hint
 }
 
 func (f *Dense) mustOK() {

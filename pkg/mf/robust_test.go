@@ -234,3 +234,15 @@ func TestNewRatingsHugeItemCount(t *testing.T) {
 		t.Errorf("NewRatings with MaxInt items: %v", err)
 	}
 }
+
+// A penalty that makes training diverge is named in the error, not only the
+// learning rate.
+func TestDivergenceNamesPenalty(t *testing.T) {
+	a := mat.NewDense(2, 2, []float64{1, 2, 3, 4})
+	var f mf.Dense
+	err := f.Factorize(a, 1, &mf.DenseSettings{Optimizer: mf.GradientDescent, LearningRate: 0.1, Lambda: 1e200, Iterations: 50},
+		rand.New(rand.NewPCG(1, 1)))
+	if !errors.Is(err, mf.ErrDiverged) || !strings.Contains(err.Error(), "λ") {
+		t.Errorf("huge penalty: %v, want ErrDiverged naming λ", err)
+	}
+}
