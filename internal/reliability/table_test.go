@@ -262,7 +262,7 @@ func entries() []entry {
 		}}
 	}
 	power := func(a mat.Matrix, s *decomp.PowerSettings) ([]float64, error) {
-		res, err := decomp.PowerIteration(a, rnd(), s)
+		res, err := decomp.PowerIteration(a, s, rnd())
 		return []float64{res.Value}, err
 	}
 	dense := matrixEntry("mf: Dense.Factorize", 2, rect, nil,
@@ -326,11 +326,11 @@ func entries() []entry {
 		matrixEntry("decomp: TruncatedSVD.Factorize", 1, rect, nil,
 			func() ([]float64, error) {
 				var t decomp.TruncatedSVD
-				return nil, t.Factorize(rect, 0, rnd(), nil)
+				return nil, t.Factorize(rect, 0, nil, rnd())
 			},
 			func(a mat.Matrix) ([]float64, error) {
 				var t decomp.TruncatedSVD
-				if err := t.Factorize(a, 1, rnd(), nil); err != nil {
+				if err := t.Factorize(a, 1, nil, rnd()); err != nil {
 					return nil, err
 				}
 				return t.Values(nil), nil

@@ -261,13 +261,13 @@ func FuzzRobustTruncatedSVD(f *testing.F) {
 		a := fuzzinput.Matrix(rows, cols, data, exp)
 		r := int(opt % 4)
 		// Oversample is any int; PowerIters is bounded (it is the work done).
-		set := &decomp.RSVDSettings{Oversample: int(opt) * int(math.Float64bits(x)>>40), PowerIters: int(opt % 6)}
+		set := &decomp.TruncatedSVDSettings{Oversample: int(opt) * int(math.Float64bits(x)>>40), PowerIters: int(opt % 6)}
 		var ts decomp.TruncatedSVD
 		var err error
 		var sv []float64
 		var rec mat.Dense
 		if !fuzzinput.Call(t, "TruncatedSVD.Factorize", misuse, func() {
-			if err = ts.Factorize(a, r, rand.New(rand.NewPCG(1, 1)), set); err != nil {
+			if err = ts.Factorize(a, r, set, rand.New(rand.NewPCG(1, 1))); err != nil {
 				return
 			}
 			sv = ts.Values(nil)
@@ -295,7 +295,7 @@ func FuzzRobustPowerIteration(f *testing.F) {
 		var res decomp.PowerResult
 		var err error
 		if !fuzzinput.Call(t, "PowerIteration", misuse, func() {
-			res, err = decomp.PowerIteration(a, rand.New(rand.NewPCG(2, 2)), set)
+			res, err = decomp.PowerIteration(a, set, rand.New(rand.NewPCG(2, 2)))
 		}) || err != nil {
 			return
 		}

@@ -80,7 +80,7 @@ type PowerResult struct {
 // same at every scale of A. It panics with ErrNilRand if rnd is nil and
 // s.Start is nil, with ErrShape if len(s.Start) ≠ n, and with ErrSettings
 // for a negative MaxIter or a negative or NaN Tol.
-func PowerIteration(a mat.Matrix, rnd *rand.Rand, s *PowerSettings) (PowerResult, error) {
+func PowerIteration(a mat.Matrix, s *PowerSettings, rnd *rand.Rand) (PowerResult, error) {
 	var set PowerSettings
 	if s != nil {
 		set = *s

@@ -158,7 +158,7 @@ func TestPowerIterationNegativeMaxIter(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 1))
 	within(t, 10*time.Second, func() {
 		for _, s := range []*decomp.PowerSettings{{MaxIter: -1}, {Tol: -1}, {Tol: math.NaN()}} {
-			if ok, got := panicsWith(func() { decomp.PowerIteration(a, rnd, s) }, decomp.ErrSettings); !ok {
+			if ok, got := panicsWith(func() { decomp.PowerIteration(a, s, rnd) }, decomp.ErrSettings); !ok {
 				t.Errorf("PowerIteration(%+v) panicked with %v, want ErrSettings", *s, got)
 			}
 		}
@@ -169,7 +169,7 @@ func TestPowerIterationScale(t *testing.T) {
 	want := (5 + math.Sqrt(5)) / 2 // dominant eigenvalue of [[2,1],[1,3]]
 	for _, sc := range []float64{1e-300, 1e300} {
 		a := mat.NewDense(2, 2, []float64{2 * sc, sc, sc, 3 * sc})
-		res, err := decomp.PowerIteration(a, nil, &decomp.PowerSettings{Start: []float64{1, 0}})
+		res, err := decomp.PowerIteration(a, &decomp.PowerSettings{Start: []float64{1, 0}}, nil)
 		if err != nil {
 			t.Errorf("scale %g: %v", sc, err)
 			continue
@@ -182,7 +182,7 @@ func TestPowerIterationScale(t *testing.T) {
 
 func TestPowerIterationNaNStart(t *testing.T) {
 	a := mat.NewDense(2, 2, []float64{2, 1, 1, 3})
-	_, err := decomp.PowerIteration(a, nil, &decomp.PowerSettings{Start: []float64{math.NaN(), 1}})
+	_, err := decomp.PowerIteration(a, &decomp.PowerSettings{Start: []float64{math.NaN(), 1}}, nil)
 	if !errors.Is(err, decomp.ErrNonFinite) || errors.Is(err, decomp.ErrZeroVector) || !strings.Contains(err.Error(), "0") {
 		t.Errorf("NaN start: %v, want ErrNonFinite naming the position", err)
 	}
@@ -238,7 +238,7 @@ func TestTruncatedSVDHugeOversample(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	a := randDense(rnd, 6, 4)
 	var ts decomp.TruncatedSVD
-	if err := ts.Factorize(a, 2, rnd, &decomp.RSVDSettings{Oversample: math.MaxInt}); err != nil {
+	if err := ts.Factorize(a, 2, &decomp.TruncatedSVDSettings{Oversample: math.MaxInt}, rnd); err != nil {
 		t.Fatal(err)
 	}
 	if ts.Rank() != 2 {
@@ -255,8 +255,8 @@ func TestNilMatrices(t *testing.T) {
 			"EigenSym":  func() error { var e decomp.EigenSym; return e.Factorize(a, nil) },
 			"SVD":       func() error { var s decomp.SVD; return s.Factorize(a, mat.SVDThin) },
 			"Gram":      func() error { var s decomp.SVD; return s.FactorizeGram(a) },
-			"Truncated": func() error { var s decomp.TruncatedSVD; return s.Factorize(a, 1, rnd, nil) },
-			"Power":     func() error { _, err := decomp.PowerIteration(a, rnd, nil); return err },
+			"Truncated": func() error { var s decomp.TruncatedSVD; return s.Factorize(a, 1, nil, rnd) },
+			"Power":     func() error { _, err := decomp.PowerIteration(a, nil, rnd); return err },
 			"Closed":    func() error { _, err := decomp.ClosedForm2x2(a); return err },
 			"Diagnose":  func() error { _, err := decomp.Diagnose(a); return err },
 			"Naive":     func() error { _, err := decomp.NaiveGramSVD(a, decomp.OrderCanonical); return err },

@@ -95,4 +95,20 @@
 // error. Where the mathematics allows it the work is done in scaled units
 // (NMF below ¼ or above 2⁶⁴, OptimalLosses, Baseline, Evaluate), so a
 // representable answer is returned for any representable input.
+//
+// # Conventions
+//
+// FactorLab's packages share one convention (decomp, mf, plotting, lab,
+// matfmt, display, fixtures): randomness is an explicit *rand.Rand and the
+// last argument; settings are …Settings structs passed by pointer, nil
+// meaning the defaults; queries that fill a matrix are …To(dst), with plain
+// getters only where gonum has them; misuse panics with a package sentinel
+// error; bad data returns an error naming the problem and its position;
+// numerical failure returns an error or status naming it. Eigenpairs,
+// SVDs and the Eckart–Young optimum are computed by package decomp, the
+// one place that calls LAPACK's eigen and SVD drivers.
+//
+// Here: Dense.Factorize(a, k, s, rnd), NMF.Factorize(a, k, s, rnd),
+// Biased.TrainSGD(train, s, rnd); factors are read with WTo, HTo and
+// ReconstructTo; OptimalLoss takes its singular values from decomp.SVD.
 package mf

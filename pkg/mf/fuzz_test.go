@@ -74,7 +74,9 @@ func FuzzRobustDense(f *testing.F) {
 		var losses []float64
 		if !fuzzinput.Call(t, "Dense.Factorize", misuse, func() {
 			if err = fac.Factorize(a, k, set, rand.New(rand.NewPCG(1, 1))); err == nil {
-				w, h, loss, losses = fac.W(), fac.H(), fac.Loss(), fac.Losses()
+				w, h, loss, losses = new(mat.Dense), new(mat.Dense), fac.Loss(), fac.Losses()
+				fac.WTo(w)
+				fac.HTo(h)
 			}
 		}) || err != nil {
 			return
@@ -106,7 +108,9 @@ func FuzzRobustNMF(f *testing.F) {
 		var losses []float64
 		if !fuzzinput.Call(t, "NMF.Factorize", misuse, func() {
 			if err = fac.Factorize(a, k, set, rand.New(rand.NewPCG(1, 1))); err == nil {
-				w, h, loss, losses = fac.W(), fac.H(), fac.Loss(), fac.Losses()
+				w, h, loss, losses = new(mat.Dense), new(mat.Dense), fac.Loss(), fac.Losses()
+				fac.WTo(w)
+				fac.HTo(h)
 			}
 		}) || err != nil {
 			return

@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/factorlab/factorlab/pkg/decomp"
 )
 
 // OptimalLoss returns the smallest loss any rank-k product WH reaches on a,
@@ -12,7 +14,8 @@ import (
 //
 //	min_{rank X ≤ k} ‖A − X‖²_F = Σ_{i>k} σᵢ²
 //
-// divided by mn when r is Mean. It is what Dense.Factorize with rank k and
+// divided by mn when r is Mean, as decomp.SVD.TruncationError computes it.
+// It is what Dense.Factorize with rank k and
 // no mask or penalty can at best reach. For seed 000's
 // A = [[5,3],[3,2],[2,1],[1,1]] and k = 1 the mean loss is 0.020898.
 //
@@ -54,49 +57,42 @@ func OptimalLosses(a mat.Matrix, r Reduction) ([]float64, error) {
 	if err := checkFinite("A", a); err != nil {
 		return nil, err
 	}
-	// Decompose 2ᵏ·A with max|2ᵏ·aᵢⱼ| ≈ 1, so that the SVD neither
-	// overflows nor underflows, and scale the losses back by 2⁻²ᵏ last.
+	// Decompose 2ᵏ·A with max|2ᵏ·aᵢⱼ| ≈ 1, so that no sum of squares
+	// overflows or underflows, and scale the losses back by 2⁻²ᵏ last.
 	ad := mat.DenseCopyOf(a)
 	var big float64
 	for _, v := range ad.RawMatrix().Data {
 		big = math.Max(big, math.Abs(v))
 	}
-	k := 0
+	e := 0
 	if big != 0 {
-		_, e := math.Frexp(big)
-		k = -e
+		_, e = math.Frexp(big)
 	}
 	raw := ad.RawMatrix()
 	for i := range raw.Data {
-		raw.Data[i] = math.Ldexp(raw.Data[i], k)
+		raw.Data[i] = math.Ldexp(raw.Data[i], -e)
 	}
-	var svd mat.SVD
-	if !svd.Factorize(ad, mat.SVDNone) {
-		return nil, fmt.Errorf("mf: SVD of the %d×%d matrix did not converge", m, n)
+	var svd decomp.SVD
+	if err := svd.Factorize(ad, mat.SVDNone); err != nil {
+		return nil, fmt.Errorf("mf: optimal loss: %w", err)
 	}
-	sv := svd.Values(nil)
-	losses := make([]float64, len(sv)+1)
-	if sv[0] == 0 {
-		return losses, nil
-	}
-	// Sum the tail from the smallest singular value up, for accuracy, in
-	// units of σ₁², then multiply by c² with c = σ₁/√(mn) for Mean (σ₁ for
-	// Sum), so that no square overflows or underflows before the last step.
-	c := sv[0]
-	if r == Mean {
-		c = sv[0] / math.Sqrt(float64(m)) / math.Sqrt(float64(n))
-	}
-	for i := len(sv) - 1; i >= 0; i-- {
-		x := sv[i] / sv[0]
-		losses[i] = losses[i+1] + x*x
-	}
+	k := min(m, n)
+	losses := make([]float64, k+1)
 	for i := range losses {
-		losses[i] = math.Ldexp(losses[i]*c*c, -2*k)
-		if i == 0 && losses[0] < 0x1p-1022 {
-			return nil, fmt.Errorf("%w: the loss of A is out of range: ‖A‖²_F falls below the smallest normal float64 (σ₁ = %g); rescale A", ErrData, math.Ldexp(sv[0], -k))
+		frob2, mse, err := svd.TruncationError(i)
+		if err != nil {
+			return nil, fmt.Errorf("mf: optimal loss: %w", err)
+		}
+		l := frob2
+		if r == Mean {
+			l = mse
+		}
+		losses[i] = math.Ldexp(l, 2*e)
+		if i == 0 && l != 0 && losses[0] < 0x1p-1022 {
+			return nil, fmt.Errorf("%w: the loss of A is out of range: ‖A‖²_F falls below the smallest normal float64 (max|aᵢⱼ| = %g); rescale A", ErrData, big)
 		}
 		if math.IsInf(losses[i], 0) {
-			return nil, fmt.Errorf("%w: the rank-%d loss of A is out of range: it exceeds the largest float64 (σ₁ = %g); rescale A", ErrData, i, math.Ldexp(sv[0], -k))
+			return nil, fmt.Errorf("%w: the rank-%d loss of A is out of range: it exceeds the largest float64 (max|aᵢⱼ| = %g); rescale A", ErrData, i, big)
 		}
 	}
 	return losses, nil
