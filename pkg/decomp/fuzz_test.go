@@ -131,6 +131,7 @@ func FuzzRobustEigenSym(f *testing.F) {
 		var q, rec mat.Dense
 		if !fuzzinput.Call(t, "EigenSym.Factorize", misuse, func() {
 			decomp.IsSymmetric(a, x)
+			decomp.CheckSymmetric(a, x)
 			if err = e.Factorize(a, set); err != nil || set.NoVectors {
 				if err == nil {
 					vals = e.Values(nil)
@@ -175,6 +176,7 @@ func FuzzRobustSVD(f *testing.F) {
 			s.Rank(x)
 			s.Cond()
 			if kind == mat.SVDThin || kind == mat.SVDFull {
+				s.Canonicalize()
 				s.UTo(&u)
 				s.VTo(&v)
 				lowErr = s.LowRankTo(&low, r)

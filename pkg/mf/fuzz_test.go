@@ -178,11 +178,20 @@ func FuzzRobustRatings(f *testing.F) {
 		bs := &mf.BaselineSettings{ItemLambda: x, UserLambda: float64(opt)}
 		var base mf.Baseline
 		var rmse, mae float64
+		var top []mf.Scored
+		var zero *mat.Dense
 		if fuzzinput.Call(t, "Baseline.Fit", misuse, func() {
 			base.Fit(r, bs)
 			rmse, mae = mf.Evaluate(&base, r)
+			top = mf.TopN(&base, r, 0, int(opt%5))
+			r.OfUser(users - 1)
+			zero = r.ZeroFilled()
 		}) {
 			fuzzinput.Finite(t, "Baseline RMSE, MAE", rmse, mae)
+			for _, s := range top {
+				fuzzinput.Finite(t, "TopN score", s.Score)
+			}
+			fuzzinput.FiniteMatrix(t, "ZeroFilled", zero)
 		}
 		set := &mf.BiasedSettings{Factors: int(opt % 4), Epochs: int(opt % 6), Lambda: math.Abs(x), Workers: 1, ARD: opt%3 == 0}
 		if opt%5 == 0 {
@@ -191,6 +200,7 @@ func FuzzRobustRatings(f *testing.F) {
 		for _, method := range []string{"SGD", "ALS"} {
 			var b mf.Biased
 			var trainErr error
+			var terms [4]float64
 			if !fuzzinput.Call(t, "Biased."+method, misuse, func() {
 				rnd := rand.New(rand.NewPCG(3, 3))
 				if method == "SGD" {
@@ -200,11 +210,13 @@ func FuzzRobustRatings(f *testing.F) {
 				}
 				if trainErr == nil {
 					rmse, mae = mf.Evaluate(&b, r)
+					terms[0], terms[1], terms[2], terms[3] = b.Terms(0, items-1)
 				}
 			}) || trainErr != nil {
 				continue
 			}
 			fuzzinput.Finite(t, method+" RMSE, MAE", rmse, mae)
+			fuzzinput.Finite(t, method+" terms", terms[:]...)
 		}
 		var train, test *mf.Ratings
 		if fuzzinput.Call(t, "Split", misuse, func() {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"reflect"
 )
 
 // Rating is one observed entry: User rated Item with Value. User and Item
@@ -156,7 +155,7 @@ type Predictor interface {
 // of p's predictions on r. It panics with ErrNil if p or r is nil and with
 // ErrShape if p and r have different numbers of users or items.
 func Evaluate(p Predictor, r *Ratings) (rmse, mae float64) {
-	if r == nil || p == nil || reflect.ValueOf(p).Kind() == reflect.Pointer && reflect.ValueOf(p).IsNil() {
+	if r == nil || nilPredictor(p) {
 		panic(ErrNil)
 	}
 	pu, pi := p.Dims()

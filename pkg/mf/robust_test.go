@@ -246,3 +246,22 @@ func TestDivergenceNamesPenalty(t *testing.T) {
 		t.Errorf("huge penalty: %v, want ErrDiverged naming λ", err)
 	}
 }
+
+func TestRecommendNilInputs(t *testing.T) {
+	r := smallRatings(t)
+	var base mf.Baseline
+	base.Fit(r, nil)
+	for name, call := range map[string]func(){
+		"TopN nil predictor":      func() { mf.TopN(nil, r, 0, 3) },
+		"TopN nil seen":           func() { mf.TopN(&base, nil, 0, 3) },
+		"MatrixPredictor nil M":   func() { mf.Evaluate(mf.MatrixPredictor{}, r) },
+		"TopN typed-nil M":        func() { mf.TopN(mf.MatrixPredictor{M: (*mat.Dense)(nil)}, r, 0, 3) },
+		"Evaluate nil *Baseline":  func() { mf.Evaluate((*mf.Baseline)(nil), r) },
+		"TopN nil *Biased":        func() { mf.TopN((*mf.Biased)(nil), r, 0, 1) },
+		"Track then nil *Ratings": func() { var c mf.RMSECurve; c.Track(&mf.Biased{}, nil, nil, nil)(1, 0) },
+	} {
+		if ok, got := panicsWith(call, mf.ErrNil); !ok {
+			t.Errorf("%s: panicked with %v, want ErrNil", name, got)
+		}
+	}
+}

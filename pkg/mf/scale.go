@@ -66,3 +66,16 @@ func evenPow2Exp(big float64) int {
 	}
 	return j
 }
+
+// nilPredictor reports whether p is nil, a typed nil pointer, or a
+// MatrixPredictor without a matrix.
+func nilPredictor(p Predictor) bool {
+	if p == nil {
+		return true
+	}
+	if mp, ok := p.(MatrixPredictor); ok {
+		return isNil(mp.M)
+	}
+	v := reflect.ValueOf(p)
+	return v.Kind() == reflect.Pointer && v.IsNil()
+}
