@@ -2,7 +2,9 @@ package lab
 
 import (
 	"fmt"
+	"io"
 	"math"
+	"os"
 	"strings"
 	"time"
 
@@ -217,20 +219,47 @@ func (r Report) Markdown() string {
 // Show displays the report: as Markdown (and its Figure as an image) in a
 // GoNB notebook, as plain text on standard output anywhere else. It returns
 // whether the report passed, so a notebook cell or a program can act on it.
+//
+// Under nbgrader (autograde or validate, see Grading) a report that did not
+// pass is also written to standard error, as plain text: nbgrader scores a
+// graded cell zero when it wrote anything there, so a failed check fails
+// its cell. A passing report writes nothing to standard error, and outside
+// nbgrader Show never does.
 func Show(r Report) bool {
+	passed := r.Passed()
 	if !gonbui.IsNotebook {
 		fmt.Print(r.String())
-		return r.Passed()
-	}
-	gonbui.DisplayMarkdown(r.Markdown())
-	if r.Figure != nil {
-		if err := plotting.Show(r.Figure); err != nil {
-			gonbui.DisplayMarkdown("*(" + mdEscape(tr(msgFigureFailed, err.Error())) + ")*")
+	} else {
+		gonbui.DisplayMarkdown(r.Markdown())
+		if r.Figure != nil {
+			if err := plotting.Show(r.Figure); err != nil {
+				gonbui.DisplayMarkdown("*(" + mdEscape(tr(msgFigureFailed, err.Error())) + ")*")
+			}
 		}
 	}
-	flush()
-	return r.Passed()
+	if !passed && Grading() {
+		fmt.Fprint(stderr, r.String())
+	}
+	if gonbui.IsNotebook {
+		flush()
+	}
+	return passed
 }
+
+// GradingEnv is the environment variable nbgrader sets, to "autograde" or
+// "validate", while it executes a notebook; the kernel and every GoNB cell
+// inherit it.
+const GradingEnv = "NBGRADER_EXECUTION"
+
+// Grading reports whether this program runs under nbgrader's autograder or
+// validator, that is whether GradingEnv is set to a non-empty value.
+func Grading() bool { return getenv(GradingEnv) != "" }
+
+// getenv and stderr are replaced by tests.
+var (
+	getenv           = os.Getenv
+	stderr io.Writer = os.Stderr
+)
 
 // flushTimeout bounds how long Show waits for GoNB to acknowledge that the
 // verdict reached the notebook.
