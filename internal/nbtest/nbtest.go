@@ -268,6 +268,14 @@ func (e *Env) Run(rel, outDir string) (nb *Notebook, log string, err error) {
 	return nb, log, nil
 }
 
+// skipDirs are folders Find does not enter: Jupyter's and npm's, and
+// nbgrader's working state in a lab course (a teacher's local submissions,
+// autograded copies and feedback).
+var skipDirs = map[string]bool{
+	".ipynb_checkpoints": true, "node_modules": true,
+	"submitted": true, "autograded": true, "feedback": true,
+}
+
 // Find lists the notebooks under dir (relative to root), sorted, skipping
 // Jupyter's checkpoint folders.
 func Find(root, dir string) ([]string, error) {
@@ -276,7 +284,7 @@ func Find(root, dir string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (d.Name() == ".ipynb_checkpoints" || d.Name() == "node_modules") {
+		if d.IsDir() && skipDirs[d.Name()] {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".ipynb") {
