@@ -242,6 +242,11 @@ func Prepare(root, jupyterDir string) (*Env, error) {
 	return &Env{Root: root, Python: py, environ: environ}, nil
 }
 
+// Environ returns the environment Prepare made for Jupyter: the GoNB
+// kernel registered in its own data folder, the Go tools on PATH. Other
+// Jupyter programs (nbgrader) run with it find the same kernel.
+func (e *Env) Environ() []string { return append([]string(nil), e.environ...) }
+
 // Run executes the notebook at rel (relative to the root) and returns the
 // executed notebook. The kernel's log is returned too, for failure reports.
 func (e *Env) Run(rel, outDir string) (nb *Notebook, log string, err error) {
