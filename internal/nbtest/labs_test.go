@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -213,4 +214,57 @@ func TestLabFailuresAreFriendly(t *testing.T) {
 		Absent: []string{"✓ L", "goroutine ", ".go:", "runtime/debug"},
 		Images: 1,
 	})
+}
+
+// TestLabTexts guards corrections to the labs' prose: L6 must not say that
+// a linear map turns a square into a trapezoid by shearing (it gives a
+// parallelogram, as notebook 03 says), and L4 must not spell out the gonum
+// calls of its own solution.
+func TestLabTexts(t *testing.T) {
+	root := filepath.Join("..", "..")
+	markdown := func(lang, name string) (md, code string) {
+		rel := labPath(lang, "source", name)
+		nb, err := Parse(filepath.Join(root, rel), rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m, c strings.Builder
+		for _, cell := range nb.Cells {
+			switch cell.Type {
+			case "markdown":
+				m.WriteString(cell.Source + "\n")
+			case "code":
+				c.WriteString(cell.Source + "\n")
+			}
+		}
+		return m.String(), c.String()
+	}
+	l6 := map[string]struct{ wrong, right string }{
+		"en": {"shears", "parallelogram"},
+		"ko": {"shear", "평행사변형"},
+	}
+	for _, lang := range labLangs {
+		md, _ := markdown(lang, "L6_linear_maps")
+		if strings.Contains(md, l6[lang].wrong) || !strings.Contains(md, l6[lang].right) {
+			t.Errorf("L6 (%s) must call the image of the square a parallelogram, not a sheared trapezoid", lang)
+		}
+
+		md, code := markdown(lang, "L4_fix_the_svd")
+		called := map[string]bool{}
+		for _, region := range regexp.MustCompile(`(?s)// BEGIN SOLUTION\n(.*?)// END SOLUTION`).FindAllStringSubmatch(code, -1) {
+			for _, m := range regexp.MustCompile(`\.([A-Z]\w*)\(`).FindAllStringSubmatch(region[1], -1) {
+				called[m[1]] = true
+			}
+		}
+		if len(called) == 0 {
+			t.Fatalf("L4 (%s): found no calls in the solution regions", lang)
+		}
+		for _, span := range regexp.MustCompile("`[^`]*`").FindAllString(md, -1) {
+			for _, m := range regexp.MustCompile(`\.([A-Z]\w*)\(`).FindAllStringSubmatch(span, -1) {
+				if called[m[1]] {
+					t.Errorf("L4 (%s) gives away the solution's call %s in %s", lang, m[1], span)
+				}
+			}
+		}
+	}
 }
