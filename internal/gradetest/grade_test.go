@@ -28,10 +28,12 @@ var gradedLab = struct {
 		{check: "L5_2", answer: "L5_2_answer", title: "L5.2", points: 5},
 	},
 	wrong:  0,
-	broken: "return s / float64(m*n)",
-	// The mean over m entries instead of m·n: right shape, wrong number.
+	broken: "range sigma[k:] {",
+	// Only the first dropped singular value instead of all of them: right
+	// on every visible example (they have two columns), wrong on the
+	// hidden 4×3 matrix. So the task fails through its hidden test alone.
 	breakf: func(src string) string {
-		return strings.Replace(src, "return s / float64(m*n)", "return s / float64(m)", 1)
+		return strings.Replace(src, "range sigma[k:] {", "range sigma[k:min(k+1, len(sigma))] {", 1)
 	},
 }
 
@@ -175,6 +177,13 @@ func gradeOneLanguage(t *testing.T, root, py string, environ []string, lang stri
 			if got := c.stderr(); (got != "") != failed {
 				t.Errorf("%s: %s's check %s wrote %q to stderr; it should write there iff the check fails",
 					lang, student, c.gradeID(), got)
+			}
+			if student == "one_wrong" && c.gradeID() == wrongTask.check {
+				out := c.outputText()
+				if !strings.Contains(out, "✓ "+wrongTask.title) || !strings.Contains(out, "✗ "+wrongTask.title) {
+					t.Errorf("%s: one_wrong's %s should pass the visible check and fail the hidden one:\n%s",
+						lang, wrongTask.check, out)
+				}
 			}
 			if c.hasError() {
 				t.Errorf("%s: %s's check %s ended in an error output, not a verdict", lang, student, c.gradeID())
@@ -371,6 +380,20 @@ func (c cell) stderr() string {
 	for _, o := range c.outputs() {
 		if o["output_type"] == "stream" && o["name"] == "stderr" {
 			b.WriteString(text(o["text"]))
+		}
+	}
+	return b.String()
+}
+
+// outputText joins the cell's stream texts and its Markdown and plain-text
+// displays.
+func (c cell) outputText() string {
+	var b strings.Builder
+	for _, o := range c.outputs() {
+		b.WriteString(text(o["text"]))
+		if data, ok := o["data"].(map[string]any); ok {
+			b.WriteString(text(data["text/markdown"]))
+			b.WriteString(text(data["text/plain"]))
 		}
 	}
 	return b.String()

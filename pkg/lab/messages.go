@@ -98,6 +98,9 @@ const (
 	msgHintTrainDiffers
 	msgHintTrainNotReturned
 
+	// hidden.go
+	msgTitleHidden
+
 	// claims.go
 	msgYourMatrix
 	msgTitleL31
@@ -317,6 +320,7 @@ var messages = map[msg][2]string{
 		"W and H are still the ones Train was given: Train must update them in place, so the caller sees the trained factors",
 		"W와 H가 Train에 주어진 값 그대로다. 호출한 쪽에서 학습된 factor를 볼 수 있도록, Train은 주어진 W와 H를 제자리에서 갱신해야 한다",
 	},
+	msgTitleHidden: {"%s · hidden tests", "%s · 숨겨진 테스트"},
 	msgHintTrainDiffers: {
 		"your loop trains, but not as Adam does: its loss first differs from a correct loop's at iteration %d (%s, expected %s); check what that iteration does: t counts from 1, lr = 0.01, and W and H each keep their own m and v",
 		"학습은 되지만 Adam과 다르게 진행된다. loss가 iteration %d에서 처음으로 올바른 루프와 달라진다 (%s, 기대값 %s). 그 iteration에서 하는 일을 확인하자. t는 1부터 세고, lr = 0.01이며, W와 H는 각자의 m과 v를 가진다",
