@@ -42,12 +42,12 @@ var labs = []lab{
 	{name: "L2_eigenpairs", checks: []string{"L2.1", "L2.2", "L2.3"},
 		solved: map[string]Expect{
 			"en": {Texts: []string{"eigenvalues of [[4, 1], [2, 3]] (any order)** — [5, 2]"}},
-			"ko": {Texts: []string{"[[4, 1], [2, 3]]의 eigenvalue (순서 무관)** — [5, 2]"}},
+			"ko": {Texts: []string{"[[4, 1], [2, 3]]의 고윳값 (순서 무관)** — [5, 2]"}},
 		}},
 	{name: "L3_break_the_claim", checks: []string{"L3.1", "L3.2", "L3.3"},
 		solved: map[string]Expect{
 			"en": {Texts: []string{"meet at 71.57°, not 90°", "eigenvalues 3, -1"}},
-			"ko": {Texts: []string{"90°가 아닌 71.57°로 만난다", "eigenvalue 3, -1"}},
+			"ko": {Texts: []string{"90°가 아닌 71.57°로 만난다", "고윳값 3, -1"}},
 		}},
 	{name: "L4_fix_the_svd", checks: []string{"L4.1", "L4.2"},
 		both: Expect{Texts: []string{"naive UΣVᵀ ="}, Numbers: []Number{
