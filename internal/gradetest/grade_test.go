@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/factorlab/factorlab/internal/nbtest"
+	"github.com/factorlab/factorlab/internal/tooling"
 )
 
 // gradedLab is the lab taken through the whole loop, in both languages,
@@ -55,15 +56,18 @@ func TestGradingLoop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	py := nbgraderPython(t, root)
-	if os.Getenv("FACTORLAB_PYTHON") == "" {
-		t.Setenv("FACTORLAB_PYTHON", py) // the Python with nbgrader also has Jupyter's kernel client
+	tools := tooling.Need(t)
+	py := tools.Python
+	if out, err := exec.Command(py, "-c", "import nbgrader").CombinedOutput(); err != nil {
+		t.Fatalf("%s cannot import nbgrader (%v: %s): %s", py, err, strings.TrimSpace(string(out)), tooling.SetupHint)
 	}
+	// The environment of the notebook tests: the venv's gonb kernel, the
+	// venv's programs (nbgrader runs alembic) first on PATH.
 	env, err := nbtest.Prepare(root, t.TempDir())
 	if err != nil {
 		t.Fatalf("cannot run notebooks: %v", err)
 	}
-	environ := append(env.Environ(), "PATH="+filepath.Dir(py)+string(os.PathListSeparator)+getenv(env.Environ(), "PATH"))
+	environ := env.Environ()
 
 	for _, lang := range []string{"en", "ko"} {
 		t.Run(lang, func(t *testing.T) {
@@ -79,7 +83,7 @@ func gradeOneLanguage(t *testing.T, root, py string, environ []string, lang stri
 	// the notebooks' set-up cell finds go.mod as it does in notebooks/labs/<lang>;
 	// the folder name "ko" is what makes pkg/lab speak Korean there.
 	tmp := t.TempDir()
-	for _, name := range []string{"go.mod", "go.sum", "pkg"} {
+	for _, name := range []string{"go.mod", "go.sum", "pkg", "scripts"} {
 		if err := os.Symlink(filepath.Join(root, name), filepath.Join(tmp, name)); err != nil {
 			t.Fatal(err)
 		}
@@ -219,20 +223,6 @@ func gradeOneLanguage(t *testing.T, root, py string, environ []string, lang stri
 	if !strings.Contains(fbNone, notImplemented[lang]) {
 		t.Errorf("%s: untouched's feedback lacks the verdict %q", lang, notImplemented[lang])
 	}
-}
-
-// nbgraderPython is the interpreter with the pinned nbgrader: the project's
-// .venv, or $FACTORLAB_NBGRADER_PYTHON.
-func nbgraderPython(t *testing.T, root string) string {
-	py := filepath.Join(root, ".venv", "bin", "python3")
-	if p := os.Getenv("FACTORLAB_NBGRADER_PYTHON"); p != "" {
-		py = p
-	}
-	if out, err := exec.Command(py, "-c", "import nbgrader").CombinedOutput(); err != nil {
-		t.Fatalf("%s cannot import nbgrader (%v: %s); install scripts/requirements.txt into .venv "+
-			"or set FACTORLAB_NBGRADER_PYTHON", py, err, strings.TrimSpace(string(out)))
-	}
-	return py
 }
 
 // readScores reads nbgrader's CSV export: student id → (score, max score).
@@ -417,16 +407,6 @@ func copyFile(t *testing.T, from, to string) {
 	if err := os.WriteFile(to, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func getenv(environ []string, key string) string {
-	v := ""
-	for _, kv := range environ {
-		if k, val, ok := strings.Cut(kv, "="); ok && k == key {
-			v = val // the last one wins, as in exec.Cmd
-		}
-	}
-	return v
 }
 
 func lastLines(s string, n int) string {

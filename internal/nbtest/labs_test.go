@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/factorlab/factorlab/internal/tooling"
 )
 
 // The lab notebooks are two nbgrader courses, notebooks/labs/en and
@@ -125,16 +127,12 @@ func TestLabsAreGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	py := filepath.Join(root, ".venv", "bin", "python3")
-	if p := os.Getenv("FACTORLAB_NBGRADER_PYTHON"); p != "" {
-		py = p
-	}
+	py := findPython() // generating needs nbgrader, not the kernel
 	if out, err := exec.Command(py, "-c", "import nbgrader, nbformat").CombinedOutput(); err != nil {
 		if testing.Short() {
 			t.Skipf("%s cannot import nbgrader (%v: %s)", py, err, out)
 		}
-		t.Fatalf("%s cannot import nbgrader (%v: %s); install scripts/requirements.txt into .venv "+
-			"or set FACTORLAB_NBGRADER_PYTHON", py, err, out)
+		t.Fatalf("%s cannot import nbgrader (%v: %s): %s", py, err, out, tooling.SetupHint)
 	}
 	cmd := exec.Command(py, filepath.Join(root, "scripts", "release_labs.py"), "--check")
 	cmd.Dir = root

@@ -6,10 +6,8 @@ import (
 	"math"
 	"os"
 	"strings"
-	"time"
 
-	"github.com/janpfeifer/gonb/gonbui"
-
+	"github.com/factorlab/factorlab/pkg/display"
 	"github.com/factorlab/factorlab/pkg/plotting"
 )
 
@@ -227,21 +225,22 @@ func (r Report) Markdown() string {
 // nbgrader Show never does.
 func Show(r Report) bool {
 	passed := r.Passed()
-	if !gonbui.IsNotebook {
+	if !display.IsNotebook() {
 		fmt.Print(r.String())
 	} else {
-		gonbui.DisplayMarkdown(r.Markdown())
+		// Each display waits (boundedly) until GoNB has the message, so the
+		// verdict of a cell's last line is never lost when the cell ends.
+		if err := display.Markdown(r.Markdown()); err != nil {
+			fmt.Print(r.String())
+		}
 		if r.Figure != nil {
 			if err := plotting.Show(r.Figure); err != nil {
-				gonbui.DisplayMarkdown("*(" + mdEscape(tr(msgFigureFailed, err.Error())) + ")*")
+				_ = display.Markdown("*(" + mdEscape(tr(msgFigureFailed, err.Error())) + ")*")
 			}
 		}
 	}
 	if !passed && Grading() {
 		fmt.Fprint(stderr, r.String())
-	}
-	if gonbui.IsNotebook {
-		flush()
 	}
 	return passed
 }
@@ -260,27 +259,6 @@ var (
 	getenv           = os.Getenv
 	stderr io.Writer = os.Stderr
 )
-
-// flushTimeout bounds how long Show waits for GoNB to acknowledge that the
-// verdict reached the notebook.
-const flushTimeout = 5 * time.Second
-
-// flush waits until GoNB has received everything sent so far. Without it a
-// cell's program can exit while its last display (a large image, say) is
-// still in the pipe, and the output is lost. It gives up after flushTimeout.
-func flush() {
-	done := make(chan struct{})
-	go func() {
-		gonbui.Sync()
-		close(done)
-	}()
-	t := time.NewTimer(flushTimeout)
-	defer t.Stop()
-	select {
-	case <-done:
-	case <-t.C:
-	}
-}
 
 // formatting helpers
 
