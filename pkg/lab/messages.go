@@ -348,7 +348,7 @@ var messages = map[msg][2]string{
 		"p = −tr(A), q = det(A)일 때 λ = (−p ± √(p² − 4q)) / 2이다. 두 근을 모두 반환하자",
 	},
 	msgHintSameRoot:  {"you returned the same root twice: one root uses +√, the other −√", "같은 근을 두 번 반환했다. 한 근은 +√, 다른 근은 −√를 쓴다"},
-	msgTitleL23:      {"L2.3 eigenvectors", "L2.3 eigenvector"},
+	msgTitleL23:      {"L2.3 eigenvectors", "L2.3 고유벡터"},
 	msgNameDirection: {"direction", "방향"},
 
 	msgTitleL51:       {"L5.1 the Eckart–Young optimum", "L5.1 Eckart–Young 최적값"},
@@ -398,7 +398,7 @@ var messages = map[msg][2]string{
 	msgHintSymmetric:    {"a symmetric matrix has aᵢⱼ = aⱼᵢ: mirror it across the diagonal", "대칭행렬은 aᵢⱼ = aⱼᵢ이다. 대각선을 기준으로 원소가 대칭이 되게 하자"},
 	msgNotSquare:        {"is not square", "정방행렬이 아니다"},
 	msgHasNegative:      {"has a negative eigenvalue", "음수 고윳값이 있다"},
-	msgEigenvalues:      {"eigenvalues %s", "eigenvalue %s"},
+	msgEigenvalues:      {"eigenvalues %s", "고윳값 %s"},
 	msgNoneNegative:     {"eigenvalues %s: none is negative", "고윳값 %s: 음수가 없다"},
 	msgHintNegative: {
 		"det(A) is the product of the eigenvalues: a symmetric 2×2 matrix with det(A) < 0 has one negative eigenvalue",
