@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(GOBIN):$(PATH)
 export GOTOOLCHAIN ?= local
 # The venv's Jupyter kernels (gonb) come before any in the user's folders.
 export JUPYTER_PREFER_ENV_PATH := 1
-NOTEBOOKS := $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
+NOTEBOOKS := $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' -not -path '*/labs/*/release/*' | sort)
 JOBS ?= 2
 # uv, which compiles scripts/requirements.in into the hashed requirements.txt
 # (make requirements), is installed at this version into build/tools.

@@ -23,7 +23,7 @@ var studentLab = struct {
 	RightVerdict string `json:"rightVerdict"`
 	Hint         string `json:"-"`
 }{
-	Notebook: "notebooks/labs/en/L2_eigenpairs.ipynb",
+	Notebook: "notebooks/labs/en/release/L2_eigenpairs/L2_eigenpairs.ipynb",
 	Stub:     "func CharPoly(",
 	Check:    "lab.CheckCharPoly(",
 	// p = +tr(A) is the classic sign slip; q = det(A) is right.

@@ -228,6 +228,11 @@ func Prepare(root, jupyterDir string) (*Env, error) {
 	return &Env{Root: root, Python: tools.Python, Kernel: kernel, environ: environ}, nil
 }
 
+// Environ returns the environment Prepare made for Jupyter: the GoNB
+// kernel registered in its own data folder, the Go tools on PATH. Other
+// Jupyter programs (nbgrader) run with it find the same kernel.
+func (e *Env) Environ() []string { return append([]string(nil), e.environ...) }
+
 // Run executes the notebook at rel (relative to the root) and returns the
 // executed notebook, and the runner's output followed by the kernel's log,
 // for failure reports.
@@ -261,6 +266,14 @@ func (e *Env) Run(rel, outDir string) (nb *Notebook, log string, err error) {
 	return nb, log, nil
 }
 
+// skipDirs are folders Find does not enter: Jupyter's and npm's, and
+// nbgrader's working state in a lab course (a teacher's local submissions,
+// autograded copies and feedback).
+var skipDirs = map[string]bool{
+	".ipynb_checkpoints": true, "node_modules": true,
+	"submitted": true, "autograded": true, "feedback": true,
+}
+
 // Find lists the notebooks under dir (relative to root), sorted, skipping
 // Jupyter's checkpoint folders.
 func Find(root, dir string) ([]string, error) {
@@ -269,7 +282,7 @@ func Find(root, dir string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (d.Name() == ".ipynb_checkpoints" || d.Name() == "node_modules") {
+		if d.IsDir() && skipDirs[d.Name()] {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".ipynb") {

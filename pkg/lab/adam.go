@@ -300,8 +300,26 @@ func CheckTraining(f TrainFunc) Report {
 		vwh.Message = tr(msgWHNoProduct)
 		vwh.Hint = tr(msgHintWHInPlace)
 	} else if vwh.Status == Fail {
-		vwh.Hint = tr(msgHintTrainInPlace)
+		vwh.Hint = trainingHint(w, h, losses, want)
 	}
 	r.Add(vwh)
 	return r
+}
+
+// trainingHint names why a Train whose WH is not A failed: W and H were
+// not updated at all, the losses leave a correct loop's at some iteration,
+// or the losses are right but the W and H left behind are not the trained
+// ones.
+func trainingHint(w, h *mat.Dense, losses, want []float64) string {
+	_, w0, h0 := TrainingStart()
+	if mat.Equal(w, w0) && mat.Equal(h, h0) {
+		return tr(msgHintTrainInPlace)
+	}
+	tol := &Tolerance{Abs: 1e-12, Rel: 1e-6}
+	for i := range want {
+		if !tol.Within(losses[i], want[i]) {
+			return tr(msgHintTrainDiffers, i+1, sci(losses[i]), sci(want[i]))
+		}
+	}
+	return tr(msgHintTrainNotReturned)
 }

@@ -54,8 +54,8 @@
 //  1. FACTORLAB_LANG=ko or FACTORLAB_LANG=en chooses explicitly (a suffix
 //     such as "ko_KR.UTF-8" is ignored, other values count as unset);
 //  2. otherwise, inside GoNB, Korean when the notebook's folder GONB_DIR has
-//     a path element "ko", as notebooks/labs/ko/ and
-//     notebooks/labs/solutions/ko/ do;
+//     a path element "ko", as every notebook of the Korean lab course
+//     notebooks/labs/ko/ (source/ and release/) does;
 //  3. otherwise English.
 //
 // So the Korean lab notebooks show Korean verdicts while their code cells
