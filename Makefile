@@ -20,7 +20,8 @@ help:
 	@echo "make notebooks     re-execute every notebook in place and export HTML to build/html"
 	@echo "make setup         install the system pieces, Go tools, .venv (Jupyter) and the gonb kernel"
 	@echo "make requirements  regenerate scripts/requirements.txt (pinned, hashed) from requirements.in"
-	@echo "make bench         benchmarks against numpy / torch (see bench/)"
+	@echo "make bench         benchmarks against numpy / torch / sklearn and the notebooks' cell latency (see bench/)"
+	@echo "make fuzz          fuzz every entry point of pkg/decomp and pkg/mf (FUZZTIME each, default 30s)"
 	@echo "make docker-lab    build and run the JupyterLab + GoNB docker image"
 
 setup:
@@ -40,6 +41,7 @@ test: fmt vet
 	@bash scripts/setup.sh --check >/dev/null 2>&1 || bash scripts/setup.sh
 	go build ./...
 	go test -count=1 -timeout 60m ./...
+	@$(MAKE) --no-print-directory fuzz-ci
 	@if echo '#include <lapacke.h>' | $(or $(CC),cc) -E -x c - >/dev/null 2>&1; then \
 	  echo 'CGO_LDFLAGS="-lopenblas -llapacke" go test -count=1 -tags openblas ./pkg/decomp/'; \
 	  CGO_LDFLAGS="-lopenblas -llapacke" go test -count=1 -tags openblas ./pkg/decomp/; \

@@ -78,8 +78,21 @@ func (e *Eigen) Factorize(a mat.Matrix, s *EigenSettings) error {
 		vr = mat.NewDense(n, n, nil)
 		raw = vr.RawMatrix()
 	}
+	// Outside [2⁻⁴⁰⁰, 2⁴⁰⁰] solve for 2ᵏ·A, max|2ᵏ·aᵢⱼ| ≈ 1, and scale Λ
+	// back: dgeev's own rescaling of a matrix near the largest float64 can
+	// lose its eigenvectors (gonum v0.17), scaling by a power of two cannot.
+	var k int
+	big := maxAbs(d.RawMatrix())
+	if big != 0 && (big < 0x1p-400 || big > 0x1p400) {
+		k = pow2Exp(big)
+		scaleRaw(d.RawMatrix(), k)
+	}
+	flushNegligible(d.RawMatrix(), math.Ldexp(big, k))
 	if !geev(d.RawMatrix(), wr, wi, raw) {
 		return fmt.Errorf("%w: dgeev (%d×%d)", ErrNoConvergence, n, n)
+	}
+	for i := range wr {
+		wr[i], wi[i] = math.Ldexp(wr[i], -k), math.Ldexp(wi[i], -k)
 	}
 	if j := max(finiteVec(wr), finiteVec(wi)); j >= 0 {
 		return fmt.Errorf("%w: eigenvalue %d of the %d×%d matrix exceeds the largest float64", ErrRange, j, n, n)

@@ -90,3 +90,20 @@ func finiteVec(v []float64) int {
 
 // valid reports whether o is one of the defined orders.
 func (o Order) valid() bool { return o >= OrderLAPACK && o <= OrderCanonical }
+
+// flushNegligible sets to zero the elements of raw below ε²·big, big being
+// the largest |element|. dgeev's backward error is already about ε·‖A‖, so
+// this changes nothing a user can see, but it keeps elements hundreds of
+// orders of magnitude apart (some subnormal) out of dgeev's balancing, which
+// for such matrices returns wrong eigenvectors (gonum v0.17).
+func flushNegligible(raw blas64.General, big float64) {
+	tiny := big * eps * eps
+	for i := 0; i < raw.Rows; i++ {
+		row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+		for j, v := range row {
+			if math.Abs(v) < tiny {
+				row[j] = 0
+			}
+		}
+	}
+}

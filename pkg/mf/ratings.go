@@ -152,8 +152,11 @@ type Predictor interface {
 }
 
 // Evaluate returns the root mean squared error and the mean absolute error
-// of p's predictions on r. It panics with ErrNil if p or r is nil and with
-// ErrShape if p and r have different numbers of users or items.
+// of p's predictions on r, computed in scaled units when the squared errors
+// would overflow, so they are +Inf only when they exceed the largest
+// float64 (errors of ratings that span more than it). It panics with ErrNil
+// if p or r is nil and with ErrShape if p and r have different numbers of
+// users or items.
 func Evaluate(p Predictor, r *Ratings) (rmse, mae float64) {
 	if r == nil || nilPredictor(p) {
 		panic(ErrNil)
