@@ -50,7 +50,7 @@ func TestLanguagePairs(t *testing.T) {
 			t.Errorf("%s has no translation at %s", p, twin)
 			continue
 		}
-		if !strings.Contains(p, "/en/") {
+		if !isEnglish(p) {
 			continue // compare each pair once
 		}
 		a, err := Parse(filepath.Join(root, p), p)
@@ -245,8 +245,29 @@ func codeCells(nb *Notebook) []Cell {
 	return cs
 }
 
-// swapLang maps a path with an /en/ or /ko/ folder to its twin.
+// topLevelTwins pairs English notebooks that live at the top of
+// notebooks/, as the entry point, with their Korean twins.
+var topLevelTwins = map[string]string{
+	"notebooks/00_welcome.ipynb": "notebooks/ko/00_welcome.ipynb",
+}
+
+// isEnglish reports whether p is the English side of a pair.
+func isEnglish(p string) bool {
+	_, top := topLevelTwins[p]
+	return top || strings.Contains(p, "/en/")
+}
+
+// swapLang maps a path with an /en/ or /ko/ folder, or one of
+// topLevelTwins, to its twin.
 func swapLang(p string) (string, bool) {
+	for en, ko := range topLevelTwins {
+		switch p {
+		case en:
+			return ko, true
+		case ko:
+			return en, true
+		}
+	}
 	switch {
 	case strings.Contains(p, "/en/"):
 		return strings.Replace(p, "/en/", "/ko/", 1), true
@@ -258,10 +279,12 @@ func swapLang(p string) (string, bool) {
 
 func TestSwapLang(t *testing.T) {
 	for in, want := range map[string]string{
-		"notebooks/en/01_x.ipynb":    "notebooks/ko/01_x.ipynb",
-		"notebooks/labs/ko/L1.ipynb": "notebooks/labs/en/L1.ipynb",
-		"notebooks/00_welcome.ipynb": "",
-		"notebooks/tenor/x.ipynb":    "",
+		"notebooks/en/01_x.ipynb":       "notebooks/ko/01_x.ipynb",
+		"notebooks/labs/ko/L1.ipynb":    "notebooks/labs/en/L1.ipynb",
+		"notebooks/00_welcome.ipynb":    "notebooks/ko/00_welcome.ipynb",
+		"notebooks/ko/00_welcome.ipynb": "notebooks/00_welcome.ipynb",
+		"notebooks/01_other.ipynb":      "",
+		"notebooks/tenor/x.ipynb":       "",
 	} {
 		got, ok := swapLang(in)
 		if got != want || ok != (want != "") {
