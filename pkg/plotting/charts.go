@@ -27,8 +27,8 @@ type Run struct {
 	Loss []float64
 }
 
-// LossOptions are the settings of LossCurves; nil means the zero value.
-type LossOptions struct {
+// LossSettings are the settings of LossCurves; nil means the zero value.
+type LossSettings struct {
 	// Title of the plot.
 	Title string
 
@@ -53,7 +53,7 @@ type LossOptions struct {
 	MaxPoints int
 }
 
-// DefaultMaxPoints is the default LossOptions.MaxPoints: enough for a
+// DefaultMaxPoints is the default LossSettings.MaxPoints: enough for a
 // smooth curve at notebook size, and it keeps Show under 100 ms.
 const DefaultMaxPoints = 1000
 
@@ -94,9 +94,9 @@ func thin(xys plotter.XYs, limit int) plotter.XYs {
 // It returns an error if there are no runs, a run is empty, its Iter and
 // Loss lengths differ, a value is NaN or infinite (a diverged run), or,
 // on the log axis without opt.Floor, a loss is zero or negative.
-func LossCurves(runs []Run, opt *LossOptions) (*plot.Plot, error) {
+func LossCurves(runs []Run, opt *LossSettings) (*plot.Plot, error) {
 	if opt == nil {
-		opt = &LossOptions{}
+		opt = &LossSettings{}
 	}
 	if len(runs) == 0 {
 		return nil, fmt.Errorf("%w: no runs", ErrEmpty)
@@ -148,7 +148,7 @@ func LossCurves(runs []Run, opt *LossOptions) (*plot.Plot, error) {
 				case opt.Floor > 0 && l < opt.Floor:
 					l, clamped = opt.Floor, true
 				case l <= 0:
-					return nil, fmt.Errorf("plotting: run %q: loss %v at iteration %v cannot be drawn on a log axis (set LossOptions.Floor to clamp, or Linear)", name, l, x)
+					return nil, fmt.Errorf("plotting: run %q: loss %v at iteration %v cannot be drawn on a log axis (set LossSettings.Floor to clamp, or Linear)", name, l, x)
 				}
 			}
 			xys[i] = plotter.XY{X: x, Y: l}
@@ -197,8 +197,8 @@ func LossCurves(runs []Run, opt *LossOptions) (*plot.Plot, error) {
 	return p, nil
 }
 
-// HeatmapOptions are the settings of Heatmap; nil means the zero value.
-type HeatmapOptions struct {
+// HeatmapSettings are the settings of Heatmap; nil means the zero value.
+type HeatmapSettings struct {
 	// Title of the plot.
 	Title string
 
@@ -211,9 +211,9 @@ type HeatmapOptions struct {
 // use a diverging blue–white–red scale centred on zero, others a white to
 // blue scale. It returns an error if m is empty or has a NaN or infinite
 // entry.
-func Heatmap(m mat.Matrix, opt *HeatmapOptions) (*plot.Plot, error) {
+func Heatmap(m mat.Matrix, opt *HeatmapSettings) (*plot.Plot, error) {
 	if opt == nil {
-		opt = &HeatmapOptions{}
+		opt = &HeatmapSettings{}
 	}
 	cells, err := NewMatrixCells(m)
 	if err != nil {
@@ -365,8 +365,8 @@ func (mc *MatrixCells) DataRange() (xmin, xmax, ymin, ymax float64) {
 	return 0, float64(c), 0, float64(r)
 }
 
-// SpectrumOptions are the settings of Spectrum; nil means the zero value.
-type SpectrumOptions struct {
+// SpectrumSettings are the settings of Spectrum; nil means the zero value.
+type SpectrumSettings struct {
 	// Title of the plot.
 	Title string
 
@@ -381,9 +381,9 @@ type SpectrumOptions struct {
 // Spectrum plots singular values σ₁ ≥ σ₂ ≥ … (as from mat.SVD.Values)
 // against their index. It returns an error if s is empty or holds a
 // negative, NaN or infinite value, or, with opt.Log, a zero.
-func Spectrum(s []float64, opt *SpectrumOptions) (*plot.Plot, error) {
+func Spectrum(s []float64, opt *SpectrumSettings) (*plot.Plot, error) {
 	if opt == nil {
-		opt = &SpectrumOptions{}
+		opt = &SpectrumSettings{}
 	}
 	if len(s) == 0 {
 		return nil, fmt.Errorf("%w: no singular values", ErrEmpty)

@@ -9,8 +9,9 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
+
+	"github.com/factorlab/factorlab/pkg/display"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -180,21 +181,18 @@ func ShowSize(d Drawer, w, h vg.Length) error {
 	if isNil(d) {
 		return ErrNilDrawer
 	}
-	if !gonbui.IsNotebook {
+	if !display.IsNotebook() {
 		return nil
 	}
 	return send(d, w, h, "")
 }
 
-// send renders d and sends it, under displayID if that is not empty.
+// send renders d and sends it through package display, under displayID if
+// that is not empty.
 func send(d Drawer, w, h vg.Length, displayID string) error {
 	data, err := Bundle(d, w, h)
 	if err != nil {
 		return err
 	}
-	gonbui.SendData(&protocol.DisplayData{Data: data, DisplayID: displayID})
-	// Wait until GoNB has taken the message: a cell's program may end right
-	// after Show, and a figure still in the pipe would be lost.
-	gonbui.Sync()
-	return gonbui.Error()
+	return display.Data(data, displayID)
 }

@@ -11,9 +11,10 @@
 // [Save] writes SVG, PNG or PDF depending on the file's extension, and
 // [Render] returns the encoded bytes. Output is deterministic: the same
 // figure gives the same bytes (PDF dates are fixed to 1970-01-01). A [Live]
-// view redraws in place during training; [ShowLaTeX] and [BMatrix] typeset
-// matrices with the notebook's MathJax; [Torch] and its variants print
-// matrices exactly as PyTorch prints tensors.
+// view redraws in place during training. Figures reach the notebook through
+// package display, FactorLab's one display path; text output of matrices
+// (PyTorch-style and LaTeX) is package matfmt, which does not link
+// gonum/plot.
 //
 // # Figures
 //

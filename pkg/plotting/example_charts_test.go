@@ -67,7 +67,7 @@ func ExampleLossCurves() {
 	p, err := plotting.LossCurves([]plotting.Run{
 		seed,
 		{Name: "rank 1, gradient descent", Loss: rank1},
-	}, &plotting.LossOptions{
+	}, &plotting.LossSettings{
 		Title:          "A ≈ WH: mean squared error",
 		Reference:      optimum,
 		ReferenceLabel: "rank-1 optimum σ₂²/8",
@@ -86,7 +86,7 @@ func ExampleLossCurves() {
 	fmt.Println(err)
 	// Output:
 	// optimum 0.020898, rank-1 final 0.020898
-	// plotting: run "exact": loss 0 at iteration 3 cannot be drawn on a log axis (set LossOptions.Floor to clamp, or Linear)
+	// plotting: run "exact": loss 0 at iteration 3 cannot be drawn on a log axis (set LossSettings.Floor to clamp, or Linear)
 	// plotting: run "diverged": loss at iteration 3 is +Inf (diverged?)
 }
 
@@ -97,7 +97,7 @@ func ExampleHeatmap() {
 		4, 0, 0, 1,
 		-1, 1, 0, -5,
 	})
-	p, err := plotting.Heatmap(a, &plotting.HeatmapOptions{Title: "ratings", Decimals: 1})
+	p, err := plotting.Heatmap(a, &plotting.HeatmapSettings{Title: "ratings", Decimals: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -114,14 +114,14 @@ func ExampleHeatmap() {
 // energy a rank-3 approximation keeps.
 func ExampleSpectrum() {
 	s := []float64{9.1, 5.3, 2.2, 0.31, 0.27, 0.2, 0.14, 0.09}
-	p, err := plotting.Spectrum(s, &plotting.SpectrumOptions{Title: "singular values", Rank: 3})
+	p, err := plotting.Spectrum(s, &plotting.SpectrumSettings{Title: "singular values", Rank: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
 	if err := plotting.Save(p, "testdata/spectrum.png"); err != nil {
 		log.Fatal(err)
 	}
-	_, err = plotting.Spectrum([]float64{3, 1, 0}, &plotting.SpectrumOptions{Log: true})
+	_, err = plotting.Spectrum([]float64{3, 1, 0}, &plotting.SpectrumSettings{Log: true})
 	fmt.Println(err)
 	// Output:
 	// plotting: singular value 3 is 0 and cannot be drawn on a log axis
@@ -183,13 +183,13 @@ func ExampleImageGrid() {
 // aligned, and a single panel taken out of a geometry figure.
 func ExampleFigure() {
 	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
-	heat, err := plotting.Heatmap(a, &plotting.HeatmapOptions{Title: "A"})
+	heat, err := plotting.Heatmap(a, &plotting.HeatmapSettings{Title: "A"})
 	if err != nil {
 		log.Fatal(err)
 	}
 	var svd mat.SVD
 	svd.Factorize(a, mat.SVDNone)
-	spec, err := plotting.Spectrum(svd.Values(nil), &plotting.SpectrumOptions{Title: "σ(A)", Rank: 1})
+	spec, err := plotting.Spectrum(svd.Values(nil), &plotting.SpectrumSettings{Title: "σ(A)", Rank: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
