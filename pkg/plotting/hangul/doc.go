@@ -12,6 +12,11 @@
 // FactorLab Hangul font for Hangul. Every plot and label made afterwards
 // (plot.New and pkg/plotting read the default handler when they build text
 // styles) is then drawn with it; English text is laid out exactly as before.
+// The handler also puts the labels that pkg/plotting writes by itself
+// ("before: unit vectors", "singular value σᵢ", …) into Korean ([Korean]):
+// a Korean notebook writes its own titles in Korean, and this package
+// covers the rest, so that the figures of a Korean notebook are Korean
+// throughout.
 //
 // The font is only linked into programs that import this package, so the
 // English notebooks do not pay for it: the Korean notebooks import it in

@@ -38,21 +38,24 @@ func init() {
 
 // NewHandler returns the handler this package installs as
 // plot.DefaultTextHandler: fonts from font.DefaultCache, Hangul from the
-// embedded font.
+// embedded font, and pkg/plotting's built-in labels in Korean ([Korean]).
 func NewHandler() Handler {
-	return Handler{Fonts: font.DefaultCache, Fallback: hangulFont}
+	return Handler{Fonts: font.DefaultCache, Fallback: hangulFont, Localize: Korean}
 }
 
 // Handler is a gonum/plot text handler for plain text in which each rune is
 // drawn with the requested font when that font has a glyph for it, and with
 // Fallback otherwise. Runs of runes with the same font are measured and
-// drawn together, so kerning within a run is kept. With a nil Fallback it
-// behaves like text.Plain.
+// drawn together, so kerning within a run is kept. With a nil Fallback and
+// a nil Localize it behaves like text.Plain.
 type Handler struct {
 	// Fonts resolves the requested font, as in text.Plain.
 	Fonts *font.Cache
 	// Fallback draws the runes the requested font lacks.
 	Fallback *opentype.Font
+	// Localize, if not nil, rewrites each line of text before it is
+	// measured and drawn, so that layout and drawing agree.
+	Localize func(line string) string
 }
 
 var _ text.Handler = Handler{}
@@ -86,7 +89,7 @@ func (h Handler) Extents(fnt font.Font) font.Extents {
 // Box returns the width of the single-line txt and the height above and
 // depth below its baseline.
 func (h Handler) Box(txt string, fnt font.Font) (width, height, depth vg.Length) {
-	for _, r := range h.runs(txt, fnt) {
+	for _, r := range h.runs(h.localize(txt), fnt) {
 		width += r.face.Width(r.text)
 	}
 	e := h.Extents(fnt)
@@ -111,7 +114,7 @@ func (h Handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	lines := h.Lines(txt)
 	pt.Y += sty.Height(txt)*vg.Length(sty.YAlign) - h.Extents(sty.Font).Ascent
 	for i, line := range lines {
-		runs := h.runs(line, sty.Font)
+		runs := h.runs(h.localize(line), sty.Font)
 		var width vg.Length
 		for _, r := range runs {
 			width += r.face.Width(r.text)
@@ -125,6 +128,14 @@ func (h Handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	if sty.Rotation != 0 {
 		c.Pop()
 	}
+}
+
+// localize applies h.Localize to one line.
+func (h Handler) localize(line string) string {
+	if h.Localize == nil {
+		return line
+	}
+	return h.Localize(line)
 }
 
 // run is a piece of text drawn with one face.
