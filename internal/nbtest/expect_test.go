@@ -23,7 +23,7 @@ var expectations = map[string]Expect{
 			Near(`대각합\(trace\) (\S+),`, 7, 1e-9),
 			Near(`행렬식\(determinant\) (\S+)`, 10, 1e-9),
 		},
-		Images: 1,
+		Images:  1,
 		Figures: []string{"단위원과 A에 의한 그 상", "단위원 위의 x"},
 	},
 }
