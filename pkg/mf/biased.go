@@ -570,16 +570,20 @@ func (b *Biased) Biases() (mu float64, user, item []float64) {
 	return b.mu, append([]float64(nil), b.bu...), append([]float64(nil), b.bi...)
 }
 
-// UserFactors returns a new users×k matrix whose row u is p_u. It panics
-// with ErrNotFactorized if the model is untrained.
-func (b *Biased) UserFactors() *mat.Dense {
+// UserFactorsTo copies the users×k matrix whose row u is p_u into dst,
+// which must be empty (it is then resized) or users×k. It panics with
+// ErrShape if dst has another shape and with ErrNotFactorized if the model
+// is untrained.
+func (b *Biased) UserFactorsTo(dst *mat.Dense) {
 	b.mustTrained()
-	return mat.NewDense(len(b.bu), b.k, append([]float64(nil), b.p...))
+	copyTo(dst, len(b.bu), b.k, b.p)
 }
 
-// ItemFactors returns a new items×k matrix whose row i is q_i. It panics
-// with ErrNotFactorized if the model is untrained.
-func (b *Biased) ItemFactors() *mat.Dense {
+// ItemFactorsTo copies the items×k matrix whose row i is q_i into dst,
+// which must be empty (it is then resized) or items×k. It panics with
+// ErrShape if dst has another shape and with ErrNotFactorized if the model
+// is untrained.
+func (b *Biased) ItemFactorsTo(dst *mat.Dense) {
 	b.mustTrained()
-	return mat.NewDense(len(b.bi), b.k, append([]float64(nil), b.q...))
+	copyTo(dst, len(b.bi), b.k, b.q)
 }

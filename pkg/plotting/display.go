@@ -146,10 +146,10 @@ func SaveSize(d Drawer, w, h vg.Length, path string) error {
 	return os.WriteFile(path, b, 0o644)
 }
 
-// Bundle renders d at size w×h as the MIME bundle that Show sends: SVG text
+// bundle renders d at size w×h as the MIME bundle that Show sends: SVG text
 // under image/svg+xml and PNG bytes under image/png (Jupyter stores them
 // base64-encoded).
-func Bundle(d Drawer, w, h vg.Length) (map[protocol.MIMEType]any, error) {
+func bundle(d Drawer, w, h vg.Length) (map[protocol.MIMEType]any, error) {
 	svg, err := Render(d, w, h, "svg")
 	if err != nil {
 		return nil, err
@@ -190,7 +190,7 @@ func ShowSize(d Drawer, w, h vg.Length) error {
 // send renders d and sends it through package display, under displayID if
 // that is not empty.
 func send(d Drawer, w, h vg.Length, displayID string) error {
-	data, err := Bundle(d, w, h)
+	data, err := bundle(d, w, h)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,10 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/factorlab/factorlab/pkg/decomp"
 	"github.com/factorlab/factorlab/pkg/plotting"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // rank1Losses fits A ≈ w hᵀ by plain gradient descent on the mean squared
@@ -50,9 +53,11 @@ func rank1Losses(a *mat.Dense, iters int, lr float64) []float64 {
 // 500 iterations, reaching 1.8e-15) and a rank-1 gradient-descent fit of
 // the same A, which cannot go below the Eckart–Young optimum σ₂²/8.
 func ExampleLossCurves() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
-	var svd mat.SVD
-	svd.Factorize(a, mat.SVDNone)
+	a := fixtures.FactorizationMatrix()
+	var svd decomp.SVD
+	if err := svd.Factorize(a, mat.SVDNone); err != nil {
+		log.Fatal(err)
+	}
 	s := svd.Values(nil)
 	optimum := s[1] * s[1] / 8
 
@@ -144,26 +149,18 @@ func ExampleImageGrid() {
 			img.Set(i, j, v)
 		}
 	}
-	var svd mat.SVD
-	if !svd.Factorize(img, mat.SVDThin) {
-		log.Fatal("SVD failed")
+	var svd decomp.SVD
+	if err := svd.Factorize(img, mat.SVDThin); err != nil {
+		log.Fatal(err)
 	}
-	var u, v mat.Dense
-	svd.UTo(&u)
-	svd.VTo(&v)
-	sigma := svd.Values(nil)
 	imgs := []mat.Matrix{img}
 	titles := []string{"original"}
 	for _, k := range []int{1, 3, 10} {
-		// A_k = U_k Σ_k V_kᵀ.
-		uk := mat.DenseCopyOf(u.Slice(0, r, 0, k))
-		for j := range k {
-			for i := range r {
-				uk.Set(i, j, uk.At(i, j)*sigma[j])
-			}
-		}
+		// A_k = U_k Σ_k V_kᵀ, the best rank-k approximation.
 		var a mat.Dense
-		a.Mul(uk, v.Slice(0, c, 0, k).T())
+		if err := svd.LowRankTo(&a, k); err != nil {
+			log.Fatal(err)
+		}
 		imgs = append(imgs, &a)
 		titles = append(titles, fmt.Sprintf("rank %d", k))
 	}
@@ -182,13 +179,15 @@ func ExampleImageGrid() {
 // A multi-panel figure of plots of different kinds, with their data areas
 // aligned, and a single panel taken out of a geometry figure.
 func ExampleFigure() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	heat, err := plotting.Heatmap(a, &plotting.HeatmapSettings{Title: "A"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	var svd mat.SVD
-	svd.Factorize(a, mat.SVDNone)
+	var svd decomp.SVD
+	if err := svd.Factorize(a, mat.SVDNone); err != nil {
+		log.Fatal(err)
+	}
 	spec, err := plotting.Spectrum(svd.Values(nil), &plotting.SpectrumSettings{Title: "σ(A)", Rank: 1})
 	if err != nil {
 		log.Fatal(err)

@@ -27,7 +27,7 @@ func TestBadInput(t *testing.T) {
 		{"grid not 2×2", "matrix is 3×3, want 2×2", errOf(NewMappedGrid(mat.NewDense(3, 3, nil), -1, 1, 1))},
 		{"grid step", "step > 0", errOf(NewMappedGrid(sq, -1, 1, 0))},
 		{"grid too fine", "over 1000 lines", errOf(NewMappedGrid(sq, -1, 1, 1e-6))},
-		{"polygon Inf", "non-finite entry", errOf(NewMappedPolygon(mat.NewDense(2, 2, []float64{inf, 0, 0, 1}), UnitSquare()))},
+		{"polygon Inf", "non-finite entry", errOf(NewMappedPolygon(mat.NewDense(2, 2, []float64{inf, 0, 0, 1}), unitSquare()))},
 		{"polygon empty", "no data", errOf(NewMappedPolygon(nil, plotter.XYs{}))},
 		{"ellipse centre", "not finite", errOf(NewEllipse(sq, nan, 0))},
 		{"circle radius", "radius -1", errOf(NewCircle(0, 0, -1))},

@@ -20,7 +20,9 @@
 //
 // The font is only linked into programs that import this package, so the
 // English notebooks do not pay for it: the Korean notebooks import it in
-// their first Go cell. It is the Hangul part of NanumGothic Regular (every
+// their first cell that draws (GoNB keeps the import for the cells after
+// it; cells before it, which only print, link neither gonum/plot nor the
+// font). It is the Hangul part of NanumGothic Regular (every
 // modern syllable U+AC00–U+D7A3, the Jamo and CJK punctuation, 1.3 MB),
 // under the SIL Open Font License 1.1 (OFL.txt); the OFL reserves the name
 // NanumGothic for the original, so the subset is called "FactorLab Hangul".
