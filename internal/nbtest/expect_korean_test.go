@@ -85,7 +85,7 @@ var koSeed001Eigen = korean(seed001Eigen, []string{
 	"shear [[", "층밀림 [[",
 	", eigenvalues 1 and 1", ", 고윳값 1, 1",
 	"eigen-directions of the two roots: [1 0] and [1 0], one line only", "두 근의 고유 방향: [1 0], [1 0], 직선 하나뿐",
-	", diagonalizable: false", ", 대각화 가능: false",
+	"diagonalizable: false", "대각화 가능: false",
 	"]: symmetric: true", "]: 대칭: true",
 	": eigenvalues [", ": 고윳값 [",
 	"eigenvalues \\[3", "고윳값 \\[3",
