@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/scanner"
 	"go/token"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -290,5 +291,24 @@ func TestSwapLang(t *testing.T) {
 		if got != want || ok != (want != "") {
 			t.Errorf("swapLang(%q) = %q, %v; want %q", in, got, ok, want)
 		}
+	}
+}
+
+// TestKoreanCodeCells checks that the Korean notebooks' code cells are what
+// scripts/ko_code_cells.py makes of the English ones: the translations of
+// the printed text and figure labels have one home, the script's table, and
+// no English sentence is left in a Korean cell.
+func TestKoreanCodeCells(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Fatalf("python3 is needed to run scripts/ko_code_cells.py: %v", err)
+	}
+	cmd := exec.Command(py, filepath.Join(root, "scripts", "ko_code_cells.py"), "--check")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("scripts/ko_code_cells.py --check: %v\n%s\nAdd the new strings to the script's KO table and run it without --check.", err, out)
 	}
 }
