@@ -29,11 +29,12 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 PAIRS = [("notebooks/00_welcome.ipynb", "notebooks/ko/00_welcome.ipynb")] + [
     ("notebooks/en/%s.ipynb" % n, "notebooks/ko/%s.ipynb" % n) for n in (
         "01_matrix_factorization", "02_eigen_decomposition", "03_linear_maps",
-        "04_eigenvalues_eigenvectors", "05_diagonalization", "06_svd")]
+        "04_eigenvalues_eigenvectors", "05_diagonalization", "06_svd",
+        "07_recommending", "08_image_compression")]
 HANGUL = '// 그림에 한글을 쓰게 하는 글꼴.\nimport _ "github.com/factorlab/factorlab/pkg/plotting/hangul"\n'
 
 # Words of formulas and names, not English to translate.
-NAMES = {"det", "diag", "Adam", "LAPACK", "NMF"}
+NAMES = {"det", "diag", "Adam", "LAPACK", "NMF", "RMSE", "MAE", "SGD", "ALS", "camera"}
 
 # Printed exactly as the source prints them.
 VERBATIM = {
@@ -193,6 +194,48 @@ t('"                                        "', '""')
 t('"C with −U = %.4f\\n"', '"−U를 쓴 C =\\n%.4f\\n"')
 t('"            "', '""')
 t('"σ (from AᵀA) = %.4f\\nσ (LAPACK)   = %.4f\\n"', '"σ (AᵀA)    = %.4f\\nσ (LAPACK) = %.4f\\n"')
+
+# 07
+t('// The ratings (seed 2026) and one 80 % / 20 % split, the same in every cell.', '// 평점(시드 2026)과 80 % / 20 % 분할 하나. 모든 셀에서 같다.')
+t("// floor is the synthetic set's noise σ: the best possible test RMSE", '// floor는 합성 데이터의 잡음 σ, 곧 가능한 가장 낮은 테스트 RMSE이다')
+t('// (unknown for a real u.data: 0, not drawn).', '// (실제 u.data에서는 알 수 없으므로 0이고, 그리지 않는다).')
+t('"ratings from"', '"평점 파일:"')
+t('"synthetic ratings with the shape of MovieLens-100k, noise σ ="', '"MovieLens-100k와 같은 모양의 합성 평점, 잡음 σ ="')
+t('"%d users × %d items = %d cells, %d ratings: %.2f %% observed\\n"', '"사용자 %d명 × 항목 %d개 = 칸 %d개, 평점 %d개: %.2f %% 관측\\n"')
+t('"ratings per user: fewest %d, median %d, most %d\\n"', '"사용자당 평점 수: 최소 %d, 중앙값 %d, 최대 %d\\n"')
+t('"mean rating %.3f; training set %d ratings, test set %d ratings\\n"', '"평균 평점 %.3f; 학습 집합 평점 %d개, 테스트 집합 평점 %d개\\n"')
+t('"blanks as zeros, rank-2 SVD: test RMSE %.4f\\n"', '"빈칸을 0으로 둔 계수 2 특잇값 분해: 테스트 RMSE %.4f\\n"')
+t('"bias-only baseline μ + b_u + b_i: test RMSE %.4f, MAE %.4f\\n"', '"편향만 쓰는 기준 모델 μ + b_u + b_i: 테스트 RMSE %.4f, MAE %.4f\\n"')
+t('"biased MF by SGD, k = 2"', '"편향 있는 행렬 분해, SGD, k = 2"')
+t('"noise σ"', '"잡음 σ"')
+t('"SGD, k = 2, 30 epochs: train RMSE %.4f, test RMSE %.4f\\n"', '"SGD, k = 2, 30 에포크: 학습 RMSE %.4f, 테스트 RMSE %.4f\\n"')
+t('"ALS epoch %2.0f: train RMSE %.4f, test RMSE %.4f\\n"', '"ALS 에포크 %2.0f: 학습 RMSE %.4f, 테스트 RMSE %.4f\\n"')
+t('"ALS, k = 2, λ = %g: test RMSE %.4f\\n"', '"ALS, k = 2, λ = %g: 테스트 RMSE %.4f\\n"')
+t('"k = %d, λ = 0.01: train RMSE %.4f, test RMSE %.4f\\n"', '"k = %d, λ = 0.01: 학습 RMSE %.4f, 테스트 RMSE %.4f\\n"')
+t('"ALS, λ = 0.01: error against the number of factors"', '"ALS, λ = 0.01: 요인 수에 따른 오차"')
+t('"factors k"', '"요인 수 k"')
+t('"k = 8, λ = %-4g: train RMSE %.4f, test RMSE %.4f, gap %.4f\\n"', '"k = 8, λ = %-4g: 학습 RMSE %.4f, 테스트 RMSE %.4f, 차이 %.4f\\n"')
+t('"user %d: %d training ratings, μ = %.3f, b_u = %+.3f, p_u = (%.3f, %.3f)\\n"', '"사용자 %d: 학습 평점 %d개, μ = %.3f, b_u = %+.3f, p_u = (%.3f, %.3f)\\n"')
+t('"their highest training ratings:"', '"이 사용자가 가장 높게 준 학습 평점:"')
+t('"  item %4d  rated %.2f  predicted %.2f\\n"', '"  항목 %4d  평점 %.2f  예측 %.2f\\n"')
+t('"top 5 of the items they have not rated:"', '"평점을 주지 않은 항목 중 상위 5개:"')
+t('"  item %4d  predicted %.2f = μ %.2f %+.2f (b_u) %+.2f (b_i) %+.2f (p_uᵀq_i)\\n"', '"  항목 %4d  예측 %.2f = μ %.2f %+.2f (b_u) %+.2f (b_i) %+.2f (p_uᵀq_i)\\n"')
+# 08
+t('// camera is the 512×512 photograph, grey levels 0 (black) … 255 (white).', '// camera는 512×512 사진이고, 회색 단계는 0 (검정) … 255 (흰색)이다.')
+t('"camera: %d×%d pixels, grey levels %.0f…%.0f, ‖A‖_F = %.1f\\n"', '"camera: %d×%d 픽셀, 회색 단계 %.0f…%.0f, ‖A‖_F = %.1f\\n"')
+t('"rank %3d: %6d numbers = %5.1f %% of the pixels, relative error %.4f\\n"', '"계수 %3d: 수 %6d개 = 픽셀의 %5.1f %%, 상대 오차 %.4f\\n"')
+t('"rank %d (%.1f %%)"', '"계수 %d (%.1f %%)"')
+t('"k = %3.0f: bound %.5f, truncated SVD %.5f, randomized q = 0 %.5f, q = 2 %.5f\\n"', '"k = %3.0f: 하한 %.5f, 절단 특잇값 분해 %.5f, 무작위 q = 0 %.5f, q = 2 %.5f\\n"')
+t('"Eckart–Young bound = truncated SVD"', '"에커트–영 하한 = 절단 특잇값 분해"')
+t('"randomized SVD, q = 0"', '"무작위 특잇값 분해, q = 0"')
+t('"randomized SVD, q = 2"', '"무작위 특잇값 분해, q = 2"')
+t('"camera: relative error of rank-k approximations"', '"camera: 계수 k 근사의 상대 오차"')
+t('"rank k"', '"계수 k"')
+t('"%.1f %% of ‖A‖²_F: rank %d\\n"', '"‖A‖²_F의 %.1f %%: 계수 %d\\n"')
+t('"camera: singular values"', '"camera: 특잇값"')
+t('"break-even rank mn/(m + n + 1) = %.2f\\n"', '"손익분기 계수 mn/(m + n + 1) = %.2f\\n"')
+t('"rank %3d: %6d numbers for %d pixels (%.1f %%)\\n"', '"계수 %3d: 픽셀 %[3]d개에 수 %[2]d개 (%.1[4]f %%)\\n"')
+t('"rank %d"', '"계수 %d"')
 
 
 def load(path):

@@ -124,7 +124,43 @@ var koSeed001SVD = func() Expect {
 	return e
 }()
 
+var koApps07 = korean(apps07, []string{
+	"synthetic ratings with the shape of MovieLens-100k, noise σ = 0.5", "MovieLens-100k와 같은 모양의 합성 평점, 잡음 σ = 0.5",
+	"943 users × 1682 items = 1586126 cells, 100000 ratings: 6.30 % observed", "사용자 943명 × 항목 1682개 = 칸 1586126개, 평점 100000개: 6.30 % 관측",
+	"training set 80000 ratings, test set 20000 ratings", "학습 집합 평점 80000개, 테스트 집합 평점 20000개",
+	"ALS epoch 10: train RMSE", "ALS 에포크 10: 학습 RMSE",
+	"top 5 of the items they have not rated:", "평점을 주지 않은 항목 중 상위 5개:",
+	"mean rating (", "평균 평점 (",
+	"blanks as zeros, rank-2 SVD: test RMSE", "빈칸을 0으로 둔 계수 2 특잇값 분해: 테스트 RMSE",
+	"bias-only baseline", "편향만 쓰는 기준 모델",
+	"30 epochs: train RMSE", "30 에포크: 학습 RMSE",
+	": train RMSE", ": 학습 RMSE",
+	", test RMSE", ", 테스트 RMSE",
+	": test RMSE", ": 테스트 RMSE",
+	" gap ", " 차이 ",
+	`  item +\d+  predicted`, `  항목 +\d+  예측`,
+}, "ALS, λ = 0.01: 요인 수에 따른 오차", "요인 수 k")
+
+var koApps08 = korean(apps08, []string{
+	"pixels, grey levels", "픽셀, 회색 단계",
+	"rank  20:  20500 numbers =   7.8 % of the pixels", "계수  20: 수  20500개 = 픽셀의   7.8 %",
+	"95.0 % of ‖A‖²_F: rank 3", "‖A‖²_F의 95.0 %: 계수 3",
+	"99.0 % of ‖A‖²_F: rank", "‖A‖²_F의 99.0 %: 계수",
+	"99.9 % of ‖A‖²_F: rank", "‖A‖²_F의 99.9 %: 계수",
+	"break-even rank", "손익분기 계수",
+	"rank 256: 262400 numbers for 262144 pixels (100.1 %)", "계수 256: 픽셀 262144개에 수 262400개 (100.1 %)",
+	"rank   1: ", "계수   1: ",
+	"rank  20: ", "계수  20: ",
+	"rank 100: ", "계수 100: ",
+	"relative error", "상대 오차",
+	": bound", ": 하한",
+	", truncated SVD", ", 절단 특잇값 분해",
+	"randomized q", "무작위 q",
+}, "camera: 특잇값", "계수 k", "camera: 계수 k 근사의 상대 오차")
+
 var _ = register(map[string]Expect{
+	"notebooks/ko/07_recommending.ipynb":             koApps07,
+	"notebooks/ko/08_image_compression.ipynb":        koApps08,
 	"notebooks/ko/01_matrix_factorization.ipynb":     koSeed000MF,
 	"notebooks/ko/02_eigen_decomposition.ipynb":      koSeed000Eigen,
 	"notebooks/ko/03_linear_maps.ipynb":              koSeed001Maps,

@@ -26,6 +26,9 @@ type LossSettings struct {
 	// Title of the plot.
 	Title string
 
+	// XLabel and YLabel name the axes; empty means "iteration" and "loss".
+	XLabel, YLabel string
+
 	// Reference, if positive, draws a horizontal line at that loss, e.g.
 	// the Eckart–Young optimum of a rank-k fit; ReferenceLabel names it in
 	// the legend (default "optimum").
@@ -74,6 +77,12 @@ func LossCurves(runs []Run, opt *LossSettings) (*plot.Plot, error) {
 	p.Title.Text = opt.Title
 	p.X.Label.Text = "iteration"
 	p.Y.Label.Text = "loss"
+	if opt.XLabel != "" {
+		p.X.Label.Text = opt.XLabel
+	}
+	if opt.YLabel != "" {
+		p.Y.Label.Text = opt.YLabel
+	}
 	if !opt.Linear {
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = LogTicks{}
