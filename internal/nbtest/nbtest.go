@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,7 +41,11 @@ type Cell struct {
 	Source string
 	Text   string   // all text outputs: streams, text/plain, text/markdown, text/html
 	Images []string // MIME types of image outputs, one entry per output bundle
-	Errors []string // "ename: evalue" of each error output
+	// Figures holds, for each image output with an SVG rendering, the text
+	// the SVG draws: its text elements' contents, unescaped and joined in
+	// order (a line drawn in runs of two fonts reads as one).
+	Figures []string
+	Errors  []string // "ename: evalue" of each error output
 }
 
 // Failure describes the first failing cell of a notebook in words that name
@@ -142,6 +147,9 @@ func Parse(path, rel string) (*Notebook, error) {
 					sort.Strings(kinds)
 					c.Images = append(c.Images, strings.Join(kinds, "+"))
 				}
+				if svg, ok := o.Data["image/svg+xml"]; ok {
+					c.Figures = append(c.Figures, svgText(multiline(svg)))
+				}
 			case "error":
 				c.Errors = append(c.Errors, strings.TrimSpace(o.Ename+": "+o.Evalue))
 			}
@@ -150,6 +158,18 @@ func Parse(path, rel string) (*Notebook, error) {
 		nb.Cells = append(nb.Cells, c)
 	}
 	return nb, nil
+}
+
+var svgTextElem = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
+
+// svgText returns the contents of the text elements of an SVG document,
+// unescaped and joined.
+func svgText(svg string) string {
+	var b strings.Builder
+	for _, m := range svgTextElem.FindAllStringSubmatch(svg, -1) {
+		b.WriteString(html.UnescapeString(m[1]))
+	}
+	return b.String()
 }
 
 // multiline decodes nbformat's "string or list of strings".

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 // Expect is what a notebook must show after a clean top-to-bottom run.
@@ -14,6 +15,7 @@ type Expect struct {
 	Absent  []string // substrings that must not appear
 	Numbers []Number // numbers printed, within tolerances
 	Images  int      // image outputs (each an SVG+PNG bundle)
+	Figures []string // substrings of the text drawn in the SVG figures
 }
 
 var (
@@ -95,6 +97,21 @@ func checkExpect(t *testing.T, nb *Notebook, want Expect) {
 			t.Errorf("%s: %v", nb.Path, err)
 		}
 	}
+	var drawn strings.Builder
+	for _, c := range nb.Cells {
+		for i, f := range c.Figures {
+			drawn.WriteString(f)
+			drawn.WriteString("\n")
+			if isKorean(nb.Path) && !hasHangul(f) {
+				t.Errorf("%s: figure %d of cell %d draws no Hangul (%q): a Korean notebook's figures are Korean", nb.Path, i+1, c.Index, firstN(f, 120))
+			}
+		}
+	}
+	for _, s := range want.Figures {
+		if !strings.Contains(drawn.String(), s) {
+			t.Errorf("%s: no figure draws %q", nb.Path, s)
+		}
+	}
 	all, both := nb.ImageOutputs()
 	if all != want.Images {
 		t.Errorf("%s: %d image outputs, want %d", nb.Path, all, want.Images)
@@ -102,6 +119,22 @@ func checkExpect(t *testing.T, nb *Notebook, want Expect) {
 	if both != all {
 		t.Errorf("%s: %d of %d image outputs lack an SVG+PNG bundle", nb.Path, all-both, all)
 	}
+}
+
+// isKorean reports whether the notebook at path is a Korean one.
+func isKorean(path string) bool {
+	return strings.Contains(path, "/ko/")
+}
+
+func hasHangul(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Hangul, r) }) >= 0
+}
+
+func firstN(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }
 
 // TestBrokenNotebookIsReported proves the harness fails, naming the notebook
@@ -156,7 +189,7 @@ func TestParse(t *testing.T) {
  {"cell_type": "markdown", "metadata": {}, "source": ["# t"]},
  {"cell_type": "code", "execution_count": 1, "metadata": {}, "source": ["x"], "outputs": [
   {"name": "stdout", "output_type": "stream", "text": ["hello\n"]},
-  {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBO", "image/svg+xml": "<svg/>"}}]},
+  {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBO", "image/svg+xml": ["<svg><text x=\"1\" style=\"font-family:FactorLab Hangul\">변환 전</text>\n", "<text x=\"9\">: A &lt; B</text></svg>"]}}]},
  {"cell_type": "code", "execution_count": 2, "metadata": {}, "source": ["y"], "outputs": [
   {"output_type": "error", "ename": "ERROR", "evalue": "boom", "traceback": ["boom"]}]}
 ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`
@@ -177,6 +210,9 @@ func TestParse(t *testing.T) {
 	}
 	if !strings.Contains(nb.Text(), "hello") {
 		t.Errorf("text %q lacks the stream output", nb.Text())
+	}
+	if f := nb.Cells[1].Figures; len(f) != 1 || f[0] != "변환 전: A < B" {
+		t.Errorf("figure text %q, want [\"변환 전: A < B\"]", f)
 	}
 	err = nb.Failure()
 	if err == nil || !strings.Contains(err.Error(), "cell 3") || !strings.Contains(err.Error(), "boom") {
