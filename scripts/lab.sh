@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
-# Start JupyterLab (or Jupyter Notebook where Lab is absent) on notebooks/,
-# listening on localhost only, with token authentication. Used by `make lab`.
+# Start JupyterLab 4 from the project's Python environment (.venv) on
+# notebooks/, opening 00_welcome.ipynb. Used by `make lab`.
+#
+# It listens on 127.0.0.1 only, with token authentication, on the first free
+# port from FACTORLAB_PORT (default 8888) on, and prints the address to open.
 #
 #   FACTORLAB_PORT=8888   first port to try (the next free one is used if taken)
 #   JUPYTER_TOKEN=...     token to use (a random one otherwise)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-gobin=$(go env GOBIN); [ -n "$gobin" ] || gobin="$(go env GOPATH | cut -d: -f1)/bin"
-export PATH="$gobin:$PATH"
+die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
 
 bash "$root/scripts/setup.sh" --check >/dev/null 2>&1 || bash "$root/scripts/setup.sh"
 
-python=/usr/bin/python3; [ -x "$python" ] || python=python3
+venv=$root/.venv
+python=$venv/bin/python
+[ -x "$venv/bin/jupyter-lab" ] || die "$venv/bin/jupyter-lab is missing: run scripts/setup.sh (make setup)"
+version=$("$venv/bin/jupyter-lab" --version)
+case "$version" in 4.*) ;; *) die "the venv has JupyterLab $version, not 4.x: rm -rf .venv and run scripts/setup.sh" ;; esac
+gobin=$(go env GOBIN); [ -n "$gobin" ] || gobin="$(go env GOPATH | cut -d: -f1)/bin"
+export PATH="$venv/bin:$gobin:$PATH"
+export JUPYTER_PREFER_ENV_PATH=1   # the venv's gonb kernel before any in ~/.local/share/jupyter
+
 port=${FACTORLAB_PORT:-8888}
+case "$port" in ''|*[!0-9]*) die "FACTORLAB_PORT=$port is not a port number" ;; esac
 free=$("$python" - "$port" <<'PY'
 import socket, sys
 p = int(sys.argv[1])
-for cand in range(p, p + 50):
+for cand in range(p, min(p + 50, 65536)):
     s = socket.socket()
     try:
         s.bind(("127.0.0.1", cand))
@@ -28,18 +39,14 @@ for cand in range(p, p + 50):
     break
 PY
 )
-[ -n "$free" ] || { echo "lab: ports $port-$((port+49)) on 127.0.0.1 are all in use; set FACTORLAB_PORT" >&2; exit 1; }
+[ -n "$free" ] || die "ports $port-$((port + 49)) on 127.0.0.1 are all in use; set FACTORLAB_PORT to a free one"
 [ "$free" = "$port" ] || echo "lab: port $port is in use, using $free instead"
 export JUPYTER_TOKEN=${JUPYTER_TOKEN:-$("$python" -c 'import secrets; print(secrets.token_hex(24))')}
 
-if command -v jupyter-lab >/dev/null 2>&1; then
-  app=(jupyter-lab); ui=lab
-else
-  app=(jupyter-notebook); ui=tree
-  echo "lab: JupyterLab is not installed; starting the classic Jupyter Notebook (python3 -m pip install jupyterlab for Lab)"
-fi
-echo "lab: FactorLab notebooks at  http://127.0.0.1:$free/$ui?token=$JUPYTER_TOKEN"
+echo "lab: JupyterLab $version with the FactorLab notebooks at"
+echo "lab:   http://127.0.0.1:$free/lab/tree/00_welcome.ipynb?token=$JUPYTER_TOKEN"
 echo "lab: stop the server with Ctrl-C"
-cd "$root/notebooks"
 extra=(); [ "$(id -u)" != 0 ] || extra=(--allow-root)
-exec "${app[@]}" "${extra[@]}" --no-browser --ip=127.0.0.1 --port="$free" --port-retries=0 --notebook-dir="$root/notebooks"
+cd "$root/notebooks"
+exec "$venv/bin/jupyter-lab" "${extra[@]}" --no-browser --ip=127.0.0.1 --port="$free" --port-retries=0 \
+  --ServerApp.root_dir="$root/notebooks" --LabApp.default_url=/lab/tree/00_welcome.ipynb

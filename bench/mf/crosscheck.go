@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/factorlab/factorlab/pkg/mf"
+	"gonum.org/v1/gonum/mat"
 )
 
 // crossCheck prints seed 000's run in pkg/mf's Float32 mode for
@@ -27,8 +28,16 @@ func crossCheck() {
 	if err != nil {
 		panic(err)
 	}
-	for _, v := range append(f.W().RawMatrix().Data, f.H().RawMatrix().Data...) {
+	for _, v := range factorEntries(&f) {
 		fmt.Printf("%.9g ", v)
 	}
 	fmt.Println()
+}
+
+// factorEntries returns the entries of W and H.
+func factorEntries(f *mf.Dense) []float64 {
+	var w, h mat.Dense
+	f.WTo(&w)
+	f.HTo(&h)
+	return append(w.RawMatrix().Data, h.RawMatrix().Data...)
 }

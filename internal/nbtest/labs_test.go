@@ -5,19 +5,25 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/factorlab/factorlab/internal/tooling"
 )
 
-// The lab notebooks (issue 7) come in four copies each: the teacher's
-// solution notebook notebooks/labs/solutions/<lang>/<lab>.ipynb, which is the
-// one source, and the student notebook notebooks/labs/<lang>/<lab>.ipynb
-// generated from it by scripts/make_student_labs.py. Their expectations are
-// added to the expectations map here rather than listed one by one in
-// expect_test.go: every student notebook must show a friendly ✗ verdict for
-// each task and no ✓, every solution notebook a ✓ for each task and no ✗.
-// pkg/lab prints the verdicts in Korean in the Korean notebooks (their
-// folder is .../ko), so each language expects its own verdict texts.
+// The lab notebooks are two nbgrader courses, notebooks/labs/en and
+// notebooks/labs/ko. Each lab has one source, the teacher's notebook
+// source/<lab>/<lab>.ipynb with nbgrader metadata and the solutions, and a
+// student version release/<lab>/<lab>.ipynb generated from it by
+// `nbgrader generate_assignment` (scripts/release_labs.py). Their
+// expectations are added to the expectations map here rather than listed
+// one by one in expect_test.go: every student notebook must show a friendly
+// ✗ verdict for each task and no ✓, every source notebook a ✓ for each task
+// and no ✗. pkg/lab prints the verdicts in Korean in the Korean notebooks
+// (their folder is under .../ko), so each language expects its own texts.
+// The whole grading loop (autograde, feedback) is tested in
+// internal/gradetest.
 
 // lab describes what one lab's notebooks must show.
 type lab struct {
@@ -38,12 +44,12 @@ var labs = []lab{
 	{name: "L2_eigenpairs", checks: []string{"L2.1", "L2.2", "L2.3"},
 		solved: map[string]Expect{
 			"en": {Texts: []string{"eigenvalues of [[4, 1], [2, 3]] (any order)** — [5, 2]"}},
-			"ko": {Texts: []string{"[[4, 1], [2, 3]]의 eigenvalue (순서 무관)** — [5, 2]"}},
+			"ko": {Texts: []string{"[[4, 1], [2, 3]]의 고윳값 (순서 무관)** — [5, 2]"}},
 		}},
 	{name: "L3_break_the_claim", checks: []string{"L3.1", "L3.2", "L3.3"},
 		solved: map[string]Expect{
 			"en": {Texts: []string{"meet at 71.57°, not 90°", "eigenvalues 3, -1"}},
-			"ko": {Texts: []string{"90°가 아닌 71.57°로 만난다", "eigenvalue 3, -1"}},
+			"ko": {Texts: []string{"90°가 아닌 71.57°로 만난다", "고윳값 3, -1"}},
 		}},
 	{name: "L4_fix_the_svd", checks: []string{"L4.1", "L4.2"},
 		both: Expect{Texts: []string{"naive UΣVᵀ ="}, Numbers: []Number{
@@ -93,10 +99,16 @@ func init() {
 				student.Texts = append(student.Texts, "✗ "+c+" ")
 				solution.Texts = append(solution.Texts, "✓ "+c+" ")
 			}
-			add("notebooks/labs/"+lang+"/"+l.name+".ipynb", student)
-			add("notebooks/labs/solutions/"+lang+"/"+l.name+".ipynb", solution)
+			add(labPath(lang, "release", l.name), student)
+			add(labPath(lang, "source", l.name), solution)
 		}
 	}
+}
+
+// labPath is the path of a lab notebook in the nbgrader course of lang;
+// step is "source" (the teacher's) or "release" (the student's).
+func labPath(lang, step, name string) string {
+	return "notebooks/labs/" + lang + "/" + step + "/" + name + "/" + name + ".ipynb"
 }
 
 func add(path string, e Expect) {
@@ -107,55 +119,49 @@ func add(path string, e Expect) {
 }
 
 // TestLabsAreGenerated checks that the committed student notebooks are
-// exactly what scripts/make_student_labs.py makes from the solutions, and
-// that each lab's English and Korean code cells are identical.
+// exactly what nbgrader generates from the sources, that each lab's English
+// and Korean code cells are identical, and that no solution reached a
+// student notebook.
 func TestLabsAreGenerated(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	py := findPython()
-	if out, err := exec.Command(py, "-c", "import nbformat").CombinedOutput(); err != nil {
+	py := findPython() // generating needs nbgrader, not the kernel
+	if out, err := exec.Command(py, "-c", "import nbgrader, nbformat").CombinedOutput(); err != nil {
 		if testing.Short() {
-			t.Skipf("%s cannot import nbformat (%v: %s)", py, err, out)
+			t.Skipf("%s cannot import nbgrader (%v: %s)", py, err, out)
 		}
-		t.Fatalf("%s cannot import nbformat (%v: %s); run scripts/setup.sh", py, err, out)
+		t.Fatalf("%s cannot import nbgrader (%v: %s): %s", py, err, out, tooling.SetupHint)
 	}
-	cmd := exec.Command(py, filepath.Join(root, "scripts", "make_student_labs.py"), "--check")
+	cmd := exec.Command(py, filepath.Join(root, "scripts", "release_labs.py"), "--check")
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("student notebooks are not what the generator makes (%v):\n%s", err, out)
+		t.Errorf("student notebooks are not what nbgrader generates (%v):\n%s", err, out)
 	}
 
 	for _, l := range labs {
-		var code [][]string
-		for _, dir := range []string{"labs/en", "labs/ko", "labs/solutions/en", "labs/solutions/ko"} {
-			rel := filepath.Join("notebooks", dir, l.name+".ipynb")
-			nb, err := Parse(filepath.Join(root, rel), rel)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var cells []string
-			for _, c := range nb.Cells {
-				if c.Type == "code" {
-					cells = append(cells, c.Source)
+		for _, lang := range labLangs {
+			for _, step := range []string{"release", "source"} {
+				rel := labPath(lang, step, l.name)
+				nb, err := Parse(filepath.Join(root, rel), rel)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var src strings.Builder
+				for _, c := range nb.Cells {
+					if c.Type == "code" {
+						src.WriteString(c.Source)
+					}
+				}
+				has := strings.Contains(src.String(), "SOLUTION") || strings.Contains(src.String(), "HIDDEN TESTS")
+				if step == "release" && has {
+					t.Errorf("%s: a solution or hidden test leaked into the student notebook", rel)
+				}
+				if step == "source" && !strings.Contains(src.String(), "// BEGIN SOLUTION") {
+					t.Errorf("%s: no solution regions", rel)
 				}
 			}
-			code = append(code, cells)
-			student := !strings.Contains(dir, "solutions")
-			src := strings.Join(cells, "\n")
-			if student && strings.Contains(src, "SOLUTION") {
-				t.Errorf("%s: a solution marker leaked into the student notebook", rel)
-			}
-			if !student && !strings.Contains(src, "// BEGIN SOLUTION") {
-				t.Errorf("%s: no solution regions", rel)
-			}
-		}
-		if strings.Join(code[0], "\x00") != strings.Join(code[1], "\x00") {
-			t.Errorf("%s: en and ko student code cells differ", l.name)
-		}
-		if strings.Join(code[2], "\x00") != strings.Join(code[3], "\x00") {
-			t.Errorf("%s: en and ko solution code cells differ", l.name)
 		}
 	}
 }
@@ -176,8 +182,8 @@ func TestEveryLabIsListed(t *testing.T) {
 		t.Errorf("notebooks/labs holds %d notebooks, want %d (4 per lab)", len(found), want)
 	}
 	for _, l := range labs {
-		if !strings.Contains(string(readme), "labs/en/"+l.name+".ipynb") {
-			t.Errorf("notebooks/README.md does not list labs/en/%s.ipynb", l.name)
+		if want := strings.TrimPrefix(labPath("en", "release", l.name), "notebooks/"); !strings.Contains(string(readme), want) {
+			t.Errorf("notebooks/README.md does not list %s", want)
 		}
 	}
 }
@@ -206,4 +212,57 @@ func TestLabFailuresAreFriendly(t *testing.T) {
 		Absent: []string{"✓ L", "goroutine ", ".go:", "runtime/debug"},
 		Images: 1,
 	})
+}
+
+// TestLabTexts guards corrections to the labs' prose: L6 must not say that
+// a linear map turns a square into a trapezoid by shearing (it gives a
+// parallelogram, as notebook 03 says), and L4 must not spell out the gonum
+// calls of its own solution.
+func TestLabTexts(t *testing.T) {
+	root := filepath.Join("..", "..")
+	markdown := func(lang, name string) (md, code string) {
+		rel := labPath(lang, "source", name)
+		nb, err := Parse(filepath.Join(root, rel), rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m, c strings.Builder
+		for _, cell := range nb.Cells {
+			switch cell.Type {
+			case "markdown":
+				m.WriteString(cell.Source + "\n")
+			case "code":
+				c.WriteString(cell.Source + "\n")
+			}
+		}
+		return m.String(), c.String()
+	}
+	l6 := map[string]struct{ wrong, right string }{
+		"en": {"shears", "parallelogram"},
+		"ko": {"shear", "평행사변형"},
+	}
+	for _, lang := range labLangs {
+		md, _ := markdown(lang, "L6_linear_maps")
+		if strings.Contains(md, l6[lang].wrong) || !strings.Contains(md, l6[lang].right) {
+			t.Errorf("L6 (%s) must call the image of the square a parallelogram, not a sheared trapezoid", lang)
+		}
+
+		md, code := markdown(lang, "L4_fix_the_svd")
+		called := map[string]bool{}
+		for _, region := range regexp.MustCompile(`(?s)// BEGIN SOLUTION\n(.*?)// END SOLUTION`).FindAllStringSubmatch(code, -1) {
+			for _, m := range regexp.MustCompile(`\.([A-Z]\w*)\(`).FindAllStringSubmatch(region[1], -1) {
+				called[m[1]] = true
+			}
+		}
+		if len(called) == 0 {
+			t.Fatalf("L4 (%s): found no calls in the solution regions", lang)
+		}
+		for _, span := range regexp.MustCompile("`[^`]*`").FindAllString(md, -1) {
+			for _, m := range regexp.MustCompile(`\.([A-Z]\w*)\(`).FindAllStringSubmatch(span, -1) {
+				if called[m[1]] {
+					t.Errorf("L4 (%s) gives away the solution's call %s in %s", lang, m[1], span)
+				}
+			}
+		}
+	}
 }

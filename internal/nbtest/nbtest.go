@@ -1,9 +1,11 @@
 // Package nbtest executes FactorLab's notebooks with the real GoNB kernel
 // through Jupyter and checks what they printed and drew.
 //
-// The kernel is registered in a temporary Jupyter data folder for the run,
-// so the result does not depend on the user's own Jupyter set-up. Notebooks
-// are executed by scripts/run_notebooks.py (nbclient), each in its own kernel.
+// Notebooks are executed by scripts/run_notebooks.py with the project's
+// Python environment (.venv, nbclient) and the gonb kernel registered in it,
+// each in its own kernel; Jupyter's config and runtime folders are private to
+// the run, so the result does not depend on the user's own Jupyter set-up.
+// The kernel's log goes to a file, returned with each run for failure reports.
 //
 // The checks live in this package's tests; the functions here find the
 // tools, run a notebook and read its outputs.
@@ -21,6 +23,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/factorlab/factorlab/internal/tooling"
 )
 
 // Notebook is an executed notebook, reduced to what the checks look at.
@@ -164,95 +168,89 @@ func multiline(raw json.RawMessage) string {
 	return ""
 }
 
-// Env is a prepared execution environment: a Python with nbclient and a
-// GoNB kernel registered in a private Jupyter data folder.
+// Env is a prepared execution environment: the project's Python
+// environment (.venv, made by scripts/setup.sh) with nbclient and the gonb
+// kernel registered in it, and private Jupyter config and runtime folders.
 type Env struct {
 	Root    string   // repository root
-	Python  string   // interpreter that has nbclient
+	Python  string   // the venv's interpreter, which has nbclient
+	Kernel  string   // the folder of the gonb kernelspec the runner uses
 	environ []string // environment for the runner
 }
 
-// Python returns the interpreter to use: $FACTORLAB_PYTHON, else Debian's
-// /usr/bin/python3, else python3 from PATH.
+// findPython returns the venv's interpreter, or /usr/bin/python3 when there
+// is no venv yet (for tests that only need nbformat).
 func findPython() string {
-	if p := os.Getenv("FACTORLAB_PYTHON"); p != "" {
-		return p
+	if tools, err := tooling.Find(); err == nil {
+		return tools.Python
 	}
-	if _, err := os.Stat("/usr/bin/python3"); err == nil {
-		return "/usr/bin/python3"
-	}
-	if p, err := exec.LookPath("python3"); err == nil {
-		return p
-	}
-	return "python3"
-}
-
-// goBin is the folder `go install` writes to.
-func goBin() string {
-	if out, err := exec.Command("go", "env", "GOBIN").Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
-		return string(bytes.TrimSpace(out))
-	}
-	if out, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
-		return filepath.Join(strings.Split(string(bytes.TrimSpace(out)), string(os.PathListSeparator))[0], "bin")
-	}
-	return ""
-}
-
-// Prepare checks the tools and registers the GoNB kernel under jupyterDir.
-// A missing piece is an error that says how to install it.
-func Prepare(root, jupyterDir string) (*Env, error) {
-	py := findPython()
-	if out, err := exec.Command(py, "-c", "import nbclient, nbformat, jupyter_client").CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("the notebook runner nbclient is missing: %s cannot import nbclient (%v: %s). "+
-			"Run scripts/setup.sh (Debian: apt-get install python3-nbclient jupyter-nbconvert)", py, err, bytes.TrimSpace(out))
-	}
-	bin := goBin()
-	path := bin + string(os.PathListSeparator) + os.Getenv("PATH")
-	var missing []string
-	for _, tool := range []string{"gonb", "goimports", "gopls"} {
-		if _, err := os.Stat(filepath.Join(bin, tool)); err != nil {
-			if _, err := exec.LookPath(tool); err != nil {
-				missing = append(missing, tool)
-			}
+	if root, err := tooling.Root(); err == nil {
+		if p := filepath.Join(root, ".venv", "bin", "python"); fileExists(p) {
+			return p
 		}
 	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("%s not installed in %s or PATH: run scripts/setup.sh", strings.Join(missing, ", "), bin)
-	}
-	gonb := filepath.Join(bin, "gonb")
-	if _, err := os.Stat(gonb); err != nil {
-		gonb, _ = exec.LookPath("gonb")
-	}
-	environ := append(os.Environ(),
-		"PATH="+path,
-		"JUPYTER_DATA_DIR="+jupyterDir,
-		"JUPYTER_PATH="+jupyterDir,
-		"JUPYTER_CONFIG_DIR="+filepath.Join(jupyterDir, "config"),
-		"JUPYTER_RUNTIME_DIR="+filepath.Join(jupyterDir, "runtime"),
-		"PYTHONDONTWRITEBYTECODE=1",
-	)
-	cmd := exec.Command(gonb, "--install", "--raw_error", "--logtostderr")
-	cmd.Env = environ
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("registering the GoNB kernel failed: %v\n%s", err, out)
-	}
-	if _, err := os.Stat(filepath.Join(jupyterDir, "kernels", "gonb", "kernel.json")); err != nil {
-		return nil, fmt.Errorf("gonb --install did not write a kernelspec into %s", jupyterDir)
-	}
-	return &Env{Root: root, Python: py, environ: environ}, nil
+	return "/usr/bin/python3"
 }
 
+func samePath(a, b string) bool {
+	ra, errA := filepath.EvalSymlinks(a)
+	rb, errB := filepath.EvalSymlinks(b)
+	return errA == nil && errB == nil && ra == rb
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// Prepare finds the venv, its gonb kernel and the Go tools (internal/tooling),
+// with Jupyter's config and runtime folders under jupyterDir so that the
+// user's own Jupyter set-up plays no part. A missing piece is an error that
+// says to run scripts/setup.sh.
+func Prepare(root, jupyterDir string) (*Env, error) {
+	tools, err := tooling.Find()
+	if err != nil {
+		return nil, err
+	}
+	environ := append(tools.Environ(jupyterDir), "FACTORLAB_GONB_RAW_ERROR=1")
+	cmd := exec.Command(tools.Python, "-c", "import nbclient, nbformat\n"+
+		"from jupyter_client.kernelspec import KernelSpecManager\n"+
+		"print(KernelSpecManager().get_kernel_spec('gonb').resource_dir)")
+	cmd.Env = environ
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("%s cannot run notebooks (%v: %s): %s", tools.Python, err, bytes.TrimSpace(out), tooling.SetupHint)
+	}
+	kernel := strings.TrimSpace(string(out))
+	if want := filepath.Dir(tools.KernelSpec()); !samePath(kernel, want) {
+		return nil, fmt.Errorf("Jupyter picks the gonb kernel in %s, not the venv's %s: %s", kernel, want, tooling.SetupHint)
+	}
+	return &Env{Root: root, Python: tools.Python, Kernel: kernel, environ: environ}, nil
+}
+
+// Environ returns the environment Prepare made for Jupyter: the GoNB
+// kernel registered in its own data folder, the Go tools on PATH. Other
+// Jupyter programs (nbgrader) run with it find the same kernel.
+func (e *Env) Environ() []string { return append([]string(nil), e.environ...) }
+
 // Run executes the notebook at rel (relative to the root) and returns the
-// executed notebook. The kernel's log is returned too, for failure reports.
+// executed notebook, and the runner's output followed by the kernel's log,
+// for failure reports.
 func (e *Env) Run(rel, outDir string) (nb *Notebook, log string, err error) {
+	logDir := filepath.Join(outDir, "kernel-logs")
 	cmd := exec.Command(e.Python, filepath.Join(e.Root, "scripts", "run_notebooks.py"),
-		"--output-dir", outDir, "--timeout", "600", rel)
+		"--output-dir", outDir, "--log-dir", logDir, "--timeout", "600", rel)
 	cmd.Dir = e.Root
 	cmd.Env = e.environ
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
 	log = stdout.String() + stderr.String()
+	if logs, _ := filepath.Glob(filepath.Join(logDir, "*.log")); len(logs) > 0 {
+		if data, err := os.ReadFile(logs[0]); err == nil {
+			log += string(data)
+		}
+	}
 	out := filepath.Join(outDir, filepath.Base(rel))
 	if _, statErr := os.Stat(out); statErr != nil {
 		return nil, log, fmt.Errorf("%s: notebook did not run (%v):\n%s", rel, runErr, lastLines(log, 40))
@@ -268,6 +266,14 @@ func (e *Env) Run(rel, outDir string) (nb *Notebook, log string, err error) {
 	return nb, log, nil
 }
 
+// skipDirs are folders Find does not enter: Jupyter's and npm's, and
+// nbgrader's working state in a lab course (a teacher's local submissions,
+// autograded copies and feedback).
+var skipDirs = map[string]bool{
+	".ipynb_checkpoints": true, "node_modules": true,
+	"submitted": true, "autograded": true, "feedback": true,
+}
+
 // Find lists the notebooks under dir (relative to root), sorted, skipping
 // Jupyter's checkpoint folders.
 func Find(root, dir string) ([]string, error) {
@@ -276,7 +282,7 @@ func Find(root, dir string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (d.Name() == ".ipynb_checkpoints" || d.Name() == "node_modules") {
+		if d.IsDir() && skipDirs[d.Name()] {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".ipynb") {

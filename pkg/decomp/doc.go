@@ -38,11 +38,12 @@
 //	‖A − Aᵣ‖²_F = Σᵢ>r σᵢ²,   ‖A − Aᵣ‖₂ = σᵣ₊₁.
 //
 // FactorizeGram computes the SVD from AᵀA = V·Λ·Vᵀ with σᵢ = √max(λᵢ, 0) and
-// uᵢ = A·vᵢ/σᵢ; NaiveGramSVD reproduces the mistake of decomposing AᵀA and
+// uᵢ = A·vᵢ/σᵢ; Canonicalize fixes the signs of the pairs (uᵢ, vᵢ) by the
+// canonical convention below; NaiveGramSVD reproduces the mistake of decomposing AᵀA and
 // AAᵀ separately, whose product C = U·Σ·Vᵀ can be −A.
 //
-// RandomizedSVD approximates the leading r singular triplets of a large
-// matrix (Halko, Martinsson and Tropp, 2011): with a Gaussian Ω (n×(r+p)),
+// TruncatedSVD approximates the leading r singular triplets of a large
+// matrix by the randomized algorithm (Halko, Martinsson and Tropp, 2011): with a Gaussian Ω (n×(r+p)),
 //
 //	Y = (A·Aᵀ)^q·A·Ω,  Q = orth(Y),  B = Qᵀ·A = Ũ·Σ·Vᵀ,  U = Q·Ũ,
 //
@@ -62,5 +63,22 @@
 // ErrNotSymmetric, ErrSize, ErrRankOutOfRange. Numerical failure returns
 // ErrNoConvergence, ErrDefective or ErrSingular. Test with errors.Is.
 //
-// Randomness comes only from an explicit *rand.Rand (math/rand/v2).
+// # Conventions
+//
+// decomp is the only package of FactorLab that calls LAPACK's eigen and
+// singular value drivers (gonum's mat.Eigen, mat.EigenSym and mat.SVD, or
+// OpenBLAS); plotting, lab and mf compute through it, so a figure, a lab's
+// reference answer and a printed result agree. The canonical convention
+// (OrderCanonical, SVD.Canonicalize) is: descending eigenvalues, and each
+// eigenvector or right singular vector signed so that its first component of
+// largest modulus is positive.
+//
+// FactorLab's packages share one convention (decomp, mf, plotting, lab,
+// matfmt, display, fixtures): randomness is an explicit *rand.Rand
+// (math/rand/v2) and the last argument (PowerIteration(a, s, rnd),
+// TruncatedSVD.Factorize(a, r, s, rnd)); settings are …Settings structs
+// passed by pointer, nil meaning the defaults; queries that fill a matrix
+// are …To(dst), with plain getters only where gonum has them (Values, Dims);
+// misuse panics with a package sentinel error and bad data returns an error
+// naming the problem and its position, as described above.
 package decomp

@@ -54,7 +54,7 @@ func (e *EigenSym) Factorize(a mat.Matrix, s *SymSettings) error {
 		return err
 	}
 	if i, j, ok := asymmetry(d, set.Tol); !ok {
-		return fmt.Errorf("%w: a[%d,%d] = %g but a[%d,%d] = %g", ErrNotSymmetric, i, j, d.At(i, j), j, i, d.At(j, i))
+		return &AsymmetryError{I: i, J: j, Aij: d.At(i, j), Aji: d.At(j, i)}
 	}
 	n, _ := d.Dims()
 	w := make([]float64, n)
@@ -128,6 +128,34 @@ func IsSymmetric(a mat.Matrix, tol float64) bool {
 	_, _, ok := asymmetry(d, tol)
 	return ok
 }
+
+// CheckSymmetric returns nil if the square matrix a is symmetric within tol,
+// as IsSymmetric decides, and otherwise an *AsymmetryError naming its most
+// asymmetric pair. For empty, non-square or non-finite input it returns
+// ErrEmpty, a wrapped ErrNotSquare or an *ElementError.
+func CheckSymmetric(a mat.Matrix, tol float64) error {
+	d, err := checkedCopy(a, true)
+	if err != nil {
+		return err
+	}
+	if i, j, ok := asymmetry(d, tol); !ok {
+		return &AsymmetryError{I: i, J: j, Aij: d.At(i, j), Aji: d.At(j, i)}
+	}
+	return nil
+}
+
+// AsymmetryError is the error of a matrix that is not symmetric: its most
+// asymmetric pair aᵢⱼ ≠ aⱼᵢ. It wraps ErrNotSymmetric.
+type AsymmetryError struct {
+	I, J     int
+	Aij, Aji float64
+}
+
+func (e *AsymmetryError) Error() string {
+	return fmt.Sprintf("%v: a[%d,%d] = %g but a[%d,%d] = %g", ErrNotSymmetric, e.I, e.J, e.Aij, e.J, e.I, e.Aji)
+}
+
+func (e *AsymmetryError) Unwrap() error { return ErrNotSymmetric }
 
 func (e *EigenSym) mustFact() {
 	if e.n == 0 {

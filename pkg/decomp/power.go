@@ -74,7 +74,7 @@ type PowerResult struct {
 // ErrNoConvergence. It also returns ErrEmpty, an *ElementError, a wrapped
 // ErrNotSquare, or ErrZeroVector. It panics with ErrNilRand if rnd is nil and
 // s.Start is nil, and with ErrShape if len(s.Start) ≠ n.
-func PowerIteration(a mat.Matrix, rnd *rand.Rand, s *PowerSettings) (PowerResult, error) {
+func PowerIteration(a mat.Matrix, s *PowerSettings, rnd *rand.Rand) (PowerResult, error) {
 	var set PowerSettings
 	if s != nil {
 		set = *s

@@ -121,6 +121,45 @@ func (s *SVD) VTo(dst *mat.Dense) {
 	dst.Copy(s.vt.T())
 }
 
+// Canonicalize applies the canonical sign convention of OrderCanonical to
+// the singular vectors: it flips each pair (uᵢ, vᵢ) together so that the
+// pivot of vᵢ (its first component of largest modulus, see Order) is
+// positive, or, if V was not computed, the pivot of uᵢ. UΣVᵀ is unchanged.
+// LAPACK's signs depend on the backend; after Canonicalize they do not, so
+// a figure and the numbers printed beside it show the same vectors. Pairs
+// beyond min(m, n) of a full U or V (the null-space bases) are left as they
+// are. It panics with ErrNotFactorized or ErrNoVectors (neither U nor V
+// computed).
+func (s *SVD) Canonicalize() {
+	s.mustFact()
+	if s.u == nil && s.vt == nil {
+		panic(ErrNoVectors)
+	}
+	for i := range s.s {
+		var sign float64
+		if s.vt != nil {
+			sign = realPivotSign(s.vt.RawRowView(i))
+		} else {
+			sign = realPivotSign(mat.Col(nil, i, s.u))
+		}
+		if sign > 0 {
+			continue
+		}
+		if s.vt != nil {
+			row := s.vt.RawRowView(i)
+			for j := range row {
+				row[j] = -row[j]
+			}
+		}
+		if s.u != nil {
+			m, _ := s.u.Dims()
+			for r := 0; r < m; r++ {
+				s.u.Set(r, i, -s.u.At(r, i))
+			}
+		}
+	}
+}
+
 // SigmaTo stores Σ with the singular values on its diagonal into dst. An
 // empty dst is sized to match U and V as computed (m×n for SVDFull, k×k for
 // SVDThin or when vectors are missing); a non-empty dst may be k×k or m×n,

@@ -17,7 +17,7 @@ func ExampleGraph_Google() {
 	if err != nil {
 		panic(err)
 	}
-	res, err := decomp.PowerIteration(web.Google(graph.DefaultDamping), rand.New(rand.NewPCG(1, 1)), nil)
+	res, err := decomp.PowerIteration(web.Google(graph.DefaultDamping), nil, rand.New(rand.NewPCG(1, 1)))
 	if err != nil {
 		panic(err)
 	}

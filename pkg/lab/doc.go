@@ -54,8 +54,8 @@
 //  1. FACTORLAB_LANG=ko or FACTORLAB_LANG=en chooses explicitly (a suffix
 //     such as "ko_KR.UTF-8" is ignored, other values count as unset);
 //  2. otherwise, inside GoNB, Korean when the notebook's folder GONB_DIR has
-//     a path element "ko", as notebooks/labs/ko/ and
-//     notebooks/labs/solutions/ko/ do;
+//     a path element "ko", as every notebook of the Korean lab course
+//     notebooks/labs/ko/ (source/ and release/) does;
 //  3. otherwise English.
 //
 // So the Korean lab notebooks show Korean verdicts while their code cells
@@ -76,6 +76,22 @@
 //	L6  linear maps: rotation, stretch and the unit square       (seed 001 §13.1)
 //
 // Reference answers are computed independently of the student's code, with
-// gonum/mat here and, for the Eckart–Young optimum of L5, with
-// mf.OptimalLoss.
+// package decomp (the eigenpairs and SVDs with decomp's canonical signs and
+// order, so a lab's answer is the one the notebooks print; NaiveSVD is
+// decomp.NaiveGramSVD) and, for the Eckart–Young optimum of L5, with
+// mf.OptimalLoss. The lab's matrices and training run come from package
+// fixtures (SeedMatrix, TrainingStart, SVDMatrix are its copies). Verdicts
+// reach the notebook through package display, FactorLab's one display path.
+//
+// # Conventions
+//
+// FactorLab's packages share one convention (decomp, mf, plotting, lab,
+// matfmt, display, fixtures): randomness is an explicit *rand.Rand and the
+// last argument; settings are …Settings structs passed by pointer, nil
+// meaning the defaults; queries that fill a matrix are …To(dst), with plain
+// getters only where gonum has them; misuse panics with a package sentinel
+// error; bad data returns an error naming the problem and its position;
+// numerical failure returns an error or status naming it. Eigenpairs,
+// SVDs and the Eckart–Young optimum are computed by package decomp, the
+// one place that calls LAPACK's eigen and SVD drivers.
 package lab

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/factorlab/factorlab/pkg/decomp"
+	"github.com/factorlab/factorlab/pkg/fixtures"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -24,8 +26,8 @@ type EigenvectorFunc func(a *mat.Dense, lambda float64) []float64
 // and seed 000's [[4, 1], [2, 3]].
 func L2Matrices() []*mat.Dense {
 	return []*mat.Dense{
-		mat.NewDense(2, 2, []float64{2, 1, 1, 2}),
-		mat.NewDense(2, 2, []float64{4, 1, 2, 3}),
+		fixtures.SymmetricMatrix(),
+		fixtures.EigenMatrix(),
 	}
 }
 
@@ -36,29 +38,16 @@ func l2Extra() []*mat.Dense {
 }
 
 // realEigen returns the eigenvalues of a (real spectrum assumed) in
-// descending order with unit eigenvectors, computed by gonum.
+// descending order with unit eigenvectors, as decomp.RealEigenpairs gives
+// them with decomp.OrderCanonical.
 func realEigen(a mat.Matrix) ([]float64, [][]float64) {
-	var e mat.Eigen
-	if !e.Factorize(a, mat.EigenRight) {
-		panic("lab: reference eigendecomposition failed")
+	s, ls, err := decomp.RealEigenpairs(a, decomp.OrderCanonical)
+	if err != nil {
+		panic("lab: reference eigendecomposition: " + err.Error())
 	}
-	vals := e.Values(nil)
-	var v mat.CDense
-	e.VectorsTo(&v)
-	n := len(vals)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(i, j int) bool { return real(vals[idx[i]]) > real(vals[idx[j]]) })
-	ls := make([]float64, n)
-	vs := make([][]float64, n)
-	for k, i := range idx {
-		ls[k] = real(vals[i])
-		vs[k] = make([]float64, n)
-		for r := 0; r < n; r++ {
-			vs[k][r] = real(v.At(r, i))
-		}
+	vs := make([][]float64, len(ls))
+	for k := range vs {
+		vs[k] = mat.Col(nil, k, s)
 	}
 	return ls, vs
 }

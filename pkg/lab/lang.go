@@ -39,8 +39,8 @@ const LangEnv = "FACTORLAB_LANG"
 //     encoding suffix ("ko_KR.UTF-8", "en-US") are ignored, and any other
 //     value counts as unset;
 //   - otherwise, inside GoNB (gonbDir is the notebook's folder), Korean when
-//     one element of that path is "ko", as in notebooks/labs/ko/ and
-//     notebooks/labs/solutions/ko/;
+//     one element of that path is "ko", as in the Korean lab course
+//     notebooks/labs/ko/ (its source/ and release/ notebooks);
 //   - otherwise English.
 //
 // It reads no environment itself, so it is deterministic.

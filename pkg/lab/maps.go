@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/factorlab/factorlab/pkg/fixtures"
 	"github.com/factorlab/factorlab/pkg/plotting"
 )
 
@@ -43,27 +44,14 @@ func SquareMap() *mat.Dense {
 }
 
 // UnitSquare returns the corners of the unit square, (0,0), (1,0), (1,1),
-// (0,1).
-func UnitSquare() [][2]float64 {
-	return [][2]float64{{0, 0}, {1, 0}, {1, 1}, {0, 1}}
-}
+// (0,1): fixtures.UnitSquare.
+func UnitSquare() [][2]float64 { return fixtures.UnitSquare() }
 
-// rotation is the reference rotation matrix; entries within 1e-15 of zero
-// are set to zero, so R(π/2) reads [[0, -1], [1, 0]].
-func rotation(theta float64) *mat.Dense {
-	s, c := math.Sincos(theta)
-	if math.Abs(s) < 1e-15 {
-		s = 0
-	}
-	if math.Abs(c) < 1e-15 {
-		c = 0
-	}
-	return mat.NewDense(2, 2, []float64{c, -s, s, c})
-}
-
-func stretch(sx, sy float64) *mat.Dense {
-	return mat.NewDense(2, 2, []float64{sx, 0, 0, sy})
-}
+// rotation and stretch are the reference maps, from package fixtures.
+var (
+	rotation = fixtures.Rotation
+	stretch  = fixtures.Stretch
+)
 
 // CheckRotation checks lab L6, task 1 for θ = π/6, π/2 and 2.
 func CheckRotation(f RotationFunc) Report {
@@ -184,11 +172,11 @@ func mapPoints(m mat.Matrix, pts [][2]float64) [][2]float64 {
 	return out
 }
 
-// Colours of the corners figure.
+// Colours of the corners figure, from plotting's palette.
 var (
-	squareGray = color.RGBA{R: 150, G: 150, B: 150, A: 255}
-	yoursBlue  = color.RGBA{R: 31, G: 119, B: 180, A: 255}
-	refGreen   = color.RGBA{R: 44, G: 160, B: 44, A: 255}
+	squareGray = plotting.Grey
+	yoursBlue  = plotting.Blue
+	refGreen   = plotting.Green
 )
 
 // cornersFigure draws the student's corners next to the reference, each

@@ -95,6 +95,11 @@ const (
 	msgWHNoProduct
 	msgHintWHInPlace
 	msgHintTrainInPlace
+	msgHintTrainDiffers
+	msgHintTrainNotReturned
+
+	// hidden.go
+	msgTitleHidden
 
 	// claims.go
 	msgYourMatrix
@@ -242,13 +247,13 @@ var messages = map[msg][2]string{
 	msgOffByAtIJ:         {"off by %s at [%d,%d] (tolerance %s)", "[%[2]d,%[3]d]에서 %[1]s만큼 차이가 난다 (허용 오차 %[4]s)"},
 	msgAnyMultiple:       {"%s (or any non-zero multiple)", "%s (또는 0이 아닌 임의의 상수배)"},
 	msgZeroVector:        {"is the zero vector (or not finite), which has no direction", "영벡터이거나 유한하지 않은 값이어서 방향이 없다"},
-	msgHintZeroDirection: {"an eigenvector must be non-zero: v = 0 solves (A − λI)v = 0 for every λ", "eigenvector는 0이 아니어야 한다. v = 0은 모든 λ에 대해 (A − λI)v = 0을 만족한다"},
+	msgHintZeroDirection: {"an eigenvector must be non-zero: v = 0 solves (A − λI)v = 0 for every λ", "고유벡터는 0이 아니어야 한다. v = 0은 모든 λ에 대해 (A − λI)v = 0을 만족한다"},
 	msgSameDirection:     {"same direction (up to sign and length)", "방향이 같다 (부호와 길이는 상관없다)"},
 	msgPointsElsewhere:   {"points elsewhere: angle %.3g° to the expected direction", "방향이 다르다: 기대한 방향과 %.3g°를 이룬다"},
 	msgEigenpairExpected: {"Ax = λx with x ≠ 0", "x ≠ 0이고 Ax = λx"},
 	msgXElementCount:     {"x has %d elements, want %d", "x의 원소가 %d개인데, %d개여야 한다"},
 	msgXZero:             {"x is the zero vector (or not finite)", "x가 영벡터이거나 유한하지 않다"},
-	msgHintXZero:         {"an eigenvector must be non-zero: pick a non-zero solution of (A − λI)x = 0", "eigenvector는 0이 아니어야 한다. (A − λI)x = 0의 해 중에서 0이 아닌 것을 고르자"},
+	msgHintXZero:         {"an eigenvector must be non-zero: pick a non-zero solution of (A − λI)x = 0", "고유벡터는 0이 아니어야 한다. (A − λI)x = 0의 해 중에서 0이 아닌 것을 고르자"},
 	msgResidualTooLarge:  {"‖Ax − λx‖/‖x‖ = %s, too large (tolerance %s)", "‖Ax − λx‖/‖x‖ = %s, 너무 크다 (허용 오차 %s)"},
 	msgHintResidual: {
 		"x must solve (A − λI)x = 0: its entries are a non-zero solution of either row of A − λI",
@@ -312,8 +317,17 @@ var messages = map[msg][2]string{
 	msgWHNoProduct:   {"W and H do not multiply", "W와 H를 곱할 수 없다"},
 	msgHintWHInPlace: {"update the W and H you are given in place", "주어진 W와 H를 제자리에서 갱신하자"},
 	msgHintTrainInPlace: {
-		"Train must update the W and H it is given in place, so the caller sees the trained factors",
-		"호출한 쪽에서 학습된 factor를 볼 수 있도록, Train은 주어진 W와 H를 제자리에서 갱신해야 한다",
+		"W and H are still the ones Train was given: Train must update them in place, so the caller sees the trained factors",
+		"W와 H가 Train에 주어진 값 그대로다. 호출한 쪽에서 학습된 factor를 볼 수 있도록, Train은 주어진 W와 H를 제자리에서 갱신해야 한다",
+	},
+	msgTitleHidden: {"%s · hidden tests", "%s · 숨겨진 테스트"},
+	msgHintTrainDiffers: {
+		"your loop trains, but not as Adam does: its loss first differs from a correct loop's at iteration %d (%s, expected %s); check what that iteration does: t counts from 1, lr = 0.01, and W and H each keep their own m and v",
+		"학습은 되지만 Adam과 다르게 진행된다. loss가 iteration %d에서 처음으로 올바른 루프와 달라진다 (%s, 기대값 %s). 그 iteration에서 하는 일을 확인하자. t는 1부터 세고, lr = 0.01이며, W와 H는 각자의 m과 v를 가진다",
+	},
+	msgHintTrainNotReturned: {
+		"your losses are those of a correct loop, yet the W and H left after Train are not the trained ones: update the W and H you were given, not copies of them",
+		"loss는 올바른 루프와 같지만, Train이 끝난 뒤의 W와 H는 학습된 값이 아니다. 복사본이 아니라 주어진 W와 H를 갱신하자",
 	},
 
 	msgYourMatrix: {"your matrix", "작성한 행렬"},
@@ -327,8 +341,8 @@ var messages = map[msg][2]string{
 		"expand (a₁₁ − λ)(a₂₂ − λ) − a₁₂a₂₁: p = −(a₁₁ + a₂₂) = −tr(A), q = a₁₁a₂₂ − a₁₂a₂₁ = det(A)",
 		"(a₁₁ − λ)(a₂₂ − λ) − a₁₂a₂₁을 전개하자. p = −(a₁₁ + a₂₂) = −tr(A), q = a₁₁a₂₂ − a₁₂a₂₁ = det(A)이다",
 	},
-	msgTitleL22:        {"L2.2 eigenvalues from the characteristic polynomial", "L2.2 특성다항식으로 구하는 eigenvalue"},
-	msgNameEigenvalues: {"eigenvalues of %s (any order)", "%s의 eigenvalue (순서 무관)"},
+	msgTitleL22:        {"L2.2 eigenvalues from the characteristic polynomial", "L2.2 특성다항식으로 구하는 고윳값"},
+	msgNameEigenvalues: {"eigenvalues of %s (any order)", "%s의 고윳값 (순서 무관)"},
 	msgHintEigenvalues: {
 		"λ = (−p ± √(p² − 4q)) / 2 with p = −tr(A), q = det(A); return both roots",
 		"p = −tr(A), q = det(A)일 때 λ = (−p ± √(p² − 4q)) / 2이다. 두 근을 모두 반환하자",
@@ -341,10 +355,10 @@ var messages = map[msg][2]string{
 	msgNameOptimalMSE: {"optimal MSE, k = %d, A = %s", "최적 MSE, k = %d, A = %s"},
 	msgHintOptimalMSE: {
 		"sum the squares of the singular values you drop (σ_{k+1}, …) and divide by the number of entries m·n",
-		"버리는 singular value (σ_{k+1}, …)의 제곱을 모두 더한 뒤 원소의 개수 m·n으로 나누자",
+		"버리는 특잇값 (σ_{k+1}, …)의 제곱을 모두 더한 뒤 원소의 개수 m·n으로 나누자",
 	},
 	msgHintFrobenius:  {"that is the squared Frobenius error; the MSE divides it by m·n", "그것은 Frobenius norm 오차의 제곱이다. MSE는 그 값을 m·n으로 나눈 것이다"},
-	msgTitleL52:       {"L5.2 best rank-1 factorization of seed 000's matrix", "L5.2 seed 000 행렬의 최적 rank-1 factorization"},
+	msgTitleL52:       {"L5.2 best rank-1 factorization of seed 000's matrix", "L5.2 seed 000 행렬의 최적 계수 1 행렬 분해"},
 	msgNameShapesWH:   {"shapes of W and H", "W와 H의 크기"},
 	msgShapesWH:       {"W is %d×%d and H is %d×%d, want 4×1 and 1×2", "W는 %d×%d, H는 %d×%d인데, 각각 4×1과 1×2여야 한다"},
 	msgHintShapesWH:   {"k = 1: W is one column (m×1), H is one row (1×n)", "k = 1이면 W는 column 하나 (m×1), H는 row 하나 (1×n)이다"},
@@ -353,7 +367,7 @@ var messages = map[msg][2]string{
 	msgRankOneFail:    {"MSE = %.6f, optimum %.6f", "MSE = %.6f, 최적값은 %.6f"},
 	msgHintRankOne: {
 		"use the largest singular value and its vectors: W = σ₁u₁ (a column), H = v₁ᵀ (a row)",
-		"가장 큰 singular value와 그 singular vector를 쓰자. W = σ₁u₁ (column), H = v₁ᵀ (row)",
+		"가장 큰 특잇값과 그 특이벡터를 쓰자. W = σ₁u₁ (column), H = v₁ᵀ (row)",
 	},
 
 	msgTitleL61:      {"L6.1 rotation matrix", "L6.1 회전 행렬"},
@@ -377,56 +391,56 @@ var messages = map[msg][2]string{
 	msgNaNEntries:       {"has NaN or Inf entries", "NaN이나 Inf인 원소가 있다"},
 	msgPropertyName:     {"%s %s", "%s: %s"},
 	msgIsSquare:         {"is square", "정방행렬이다"},
-	msgHintIsSquare:     {"eigenvalues need an n×n matrix", "eigenvalue는 n×n 행렬에서만 정의된다"},
+	msgHintIsSquare:     {"eigenvalues need an n×n matrix", "고윳값은 n×n 행렬에서만 정의된다"},
 	msgIsSymmetric:      {"is symmetric", "대칭행렬이다"},
 	msgNotSquareShape:   {"%d×%d is not square", "%d×%d, 정방행렬이 아니다"},
 	msgAsymmetricAt:     {"a[%d,%d] = %s but a[%d,%d] = %s", "a[%d,%d] = %s이지만 a[%d,%d] = %s이다"},
 	msgHintSymmetric:    {"a symmetric matrix has aᵢⱼ = aⱼᵢ: mirror it across the diagonal", "대칭행렬은 aᵢⱼ = aⱼᵢ이다. 대각선을 기준으로 원소가 대칭이 되게 하자"},
 	msgNotSquare:        {"is not square", "정방행렬이 아니다"},
-	msgHasNegative:      {"has a negative eigenvalue", "음수 eigenvalue가 있다"},
+	msgHasNegative:      {"has a negative eigenvalue", "음수 고윳값이 있다"},
 	msgEigenvalues:      {"eigenvalues %s", "eigenvalue %s"},
-	msgNoneNegative:     {"eigenvalues %s: none is negative", "eigenvalue %s: 음수가 없다"},
+	msgNoneNegative:     {"eigenvalues %s: none is negative", "고윳값 %s: 음수가 없다"},
 	msgHintNegative: {
 		"det(A) is the product of the eigenvalues: a symmetric 2×2 matrix with det(A) < 0 has one negative eigenvalue",
-		"det(A)는 eigenvalue들의 곱이다. det(A) < 0인 2×2 대칭행렬은 음수 eigenvalue를 하나 가진다",
+		"det(A)는 고윳값들의 곱이다. det(A) < 0인 2×2 대칭행렬은 음수 고윳값을 하나 가진다",
 	},
-	msgNonOrthogonal:  {"has non-orthogonal eigenvectors", "직교하지 않는 eigenvector가 있다"},
-	msgComplexNotReal: {"eigenvalues %s are complex, so the eigenvectors are not real vectors", "eigenvalue %s: 복소수이므로 eigenvector가 실수 벡터가 아니다"},
-	msgAllEqual:       {"eigenvalues %s: all equal, so the eigenvectors can always be chosen orthogonal", "eigenvalue %s: 모두 같으므로 eigenvector를 언제나 직교하게 고를 수 있다"},
-	msgMeetAt90:       {"eigenvalues %s: eigenvectors meet at 90°", "eigenvalue %s: eigenvector가 90°로 만난다"},
-	msgMeetAt:         {"eigenvalues %s: eigenvectors for λ = %s and λ = %s meet at %.4g°, not 90°", "eigenvalue %s: λ = %s, λ = %s에 대한 eigenvector가 90°가 아닌 %.4g°로 만난다"},
+	msgNonOrthogonal:  {"has non-orthogonal eigenvectors", "직교하지 않는 고유벡터가 있다"},
+	msgComplexNotReal: {"eigenvalues %s are complex, so the eigenvectors are not real vectors", "고윳값 %s: 복소수이므로 고유벡터가 실수 벡터가 아니다"},
+	msgAllEqual:       {"eigenvalues %s: all equal, so the eigenvectors can always be chosen orthogonal", "고윳값 %s: 모두 같으므로 고유벡터를 언제나 직교하게 고를 수 있다"},
+	msgMeetAt90:       {"eigenvalues %s: eigenvectors meet at 90°", "고윳값 %s: 고유벡터가 90°로 만난다"},
+	msgMeetAt:         {"eigenvalues %s: eigenvectors for λ = %s and λ = %s meet at %.4g°, not 90°", "고윳값 %s: λ = %s, λ = %s에 대한 고유벡터가 90°가 아닌 %.4g°로 만난다"},
 	msgHintNonOrthogonal: {
 		"symmetric matrices always have orthogonal eigenvectors: try a non-symmetric matrix with two different real eigenvalues, e.g. a triangular one",
-		"대칭행렬의 eigenvector는 언제나 직교한다. 서로 다른 실수 eigenvalue 두 개를 가진 비대칭 행렬, 예를 들어 삼각행렬을 시도해 보자",
+		"대칭행렬의 고유벡터는 언제나 직교한다. 서로 다른 실수 고윳값 두 개를 가진 비대칭 행렬, 예를 들어 삼각행렬을 시도해 보자",
 	},
-	msgLacksBasis:           {"has fewer than n independent real eigenvectors", "일차독립인 실수 eigenvector가 n개보다 적다"},
-	msgComplexNoEigenvector: {"eigenvalues %s: a complex λ has no real eigenvector", "eigenvalue %s: 복소수 λ에는 실수 eigenvector가 없다"},
+	msgLacksBasis:           {"has fewer than n independent real eigenvectors", "일차독립인 실수 고유벡터가 n개보다 적다"},
+	msgComplexNoEigenvector: {"eigenvalues %s: a complex λ has no real eigenvector", "고윳값 %s: 복소수 λ에는 실수 고유벡터가 없다"},
 	msgDefectiveOne: {
 		"eigenvalues %s (real) but only %d independent eigenvector for n = %d: the matrix is defective",
-		"eigenvalue %s (실수): n = %[3]d인데 일차독립인 eigenvector가 %[2]d개뿐이므로 defective 행렬이다",
+		"고윳값 %s (실수): n = %[3]d인데 일차독립인 고유벡터가 %[2]d개뿐이므로 defective 행렬이다",
 	},
 	msgDefective: {
 		"eigenvalues %s (real) but only %d independent eigenvectors for n = %d: the matrix is defective",
-		"eigenvalue %s (실수): n = %[3]d인데 일차독립인 eigenvector가 %[2]d개뿐이므로 defective 행렬이다",
+		"고윳값 %s (실수): n = %[3]d인데 일차독립인 고유벡터가 %[2]d개뿐이므로 defective 행렬이다",
 	},
-	msgFullSet: {"eigenvalues %s: %d independent real eigenvectors, a full set", "eigenvalue %s: 일차독립인 실수 eigenvector가 %d개로 빠짐없이 있다"},
+	msgFullSet: {"eigenvalues %s: %d independent real eigenvectors, a full set", "고윳값 %s: 일차독립인 실수 고유벡터가 %d개로 빠짐없이 있다"},
 	msgHintLacksBasis: {
 		"try a rotation (its eigenvalues are complex) or a shear like [[1, 1], [0, 1]] (one eigenvalue, one eigenvector direction)",
-		"회전 행렬 (eigenvalue가 복소수다) 이나 [[1, 1], [0, 1]] 같은 shear (eigenvalue 하나, eigenvector 방향 하나) 를 시도해 보자",
+		"회전 행렬 (고윳값이 복소수다) 이나 [[1, 1], [0, 1]] 같은 shear (고윳값 하나, 고유벡터 방향 하나) 를 시도해 보자",
 	},
 
-	msgTitleL41:  {"L4.1 singular values from AᵀA", "L4.1 AᵀA로 구하는 singular value"},
+	msgTitleL41:  {"L4.1 singular values from AᵀA", "L4.1 AᵀA로 구하는 특잇값"},
 	msgNameSigma: {"σ of %s", "%s의 σ"},
 	msgHintDescending: {
 		"sort the singular values in descending order, σ₁ ≥ σ₂ ≥ … (mat.EigenSym returns eigenvalues in ascending order)",
-		"singular value를 σ₁ ≥ σ₂ ≥ … 처럼 내림차순으로 정렬하자 (mat.EigenSym은 eigenvalue를 오름차순으로 돌려준다)",
+		"특잇값을 σ₁ ≥ σ₂ ≥ … 처럼 내림차순으로 정렬하자 (mat.EigenSym은 고윳값을 오름차순으로 돌려준다)",
 	},
-	msgHintSquareRoots: {"these are the eigenvalues of AᵀA: the singular values are their square roots", "이것은 AᵀA의 eigenvalue다. singular value는 그 제곱근이다"},
-	msgHintSigma:       {"σᵢ = √λᵢ where λᵢ are the eigenvalues of AᵀA (n×n for an m×n A)", "σᵢ = √λᵢ이고, λᵢ는 AᵀA의 eigenvalue다 (A가 m×n이면 AᵀA는 n×n)"},
-	msgTitleL42:        {"L4.2 fix the naive SVD with uᵢ = Avᵢ/σᵢ", "L4.2 uᵢ = Avᵢ/σᵢ로 naive SVD 고치기"},
+	msgHintSquareRoots: {"these are the eigenvalues of AᵀA: the singular values are their square roots", "이것은 AᵀA의 고윳값이다. 특잇값은 그 제곱근이다"},
+	msgHintSigma:       {"σᵢ = √λᵢ where λᵢ are the eigenvalues of AᵀA (n×n for an m×n A)", "σᵢ = √λᵢ이고, λᵢ는 AᵀA의 고윳값이다 (A가 m×n이면 AᵀA는 n×n)"},
+	msgTitleL42:        {"L4.2 fix the naive SVD with uᵢ = Avᵢ/σᵢ", "L4.2 uᵢ = Avᵢ/σᵢ로 naive 특잇값 분해 고치기"},
 	msgNameShapeU:      {"%s: shape of U", "%s: U의 크기"},
 	msgShapeU:          {"U is %d×%d, want %d×%d", "U의 크기가 %d×%d이다 (기대한 크기: %d×%d)"},
-	msgHintShapeU:      {"U has one column uᵢ = Avᵢ/σᵢ per singular value", "U는 singular value마다 column uᵢ = Avᵢ/σᵢ를 하나씩 가진다"},
+	msgHintShapeU:      {"U has one column uᵢ = Avᵢ/σᵢ per singular value", "U는 특잇값마다 column uᵢ = Avᵢ/σᵢ를 하나씩 가진다"},
 	msgHintReconstruct: {
 		"column i of U must be A·vᵢ divided by σᵢ, with vᵢ the i-th column of the V you are given",
 		"U의 i번째 column은 A·vᵢ를 σᵢ로 나눈 것이어야 한다. 여기서 vᵢ는 주어진 V의 i번째 column이다",

@@ -1,12 +1,14 @@
 package lab
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/cmplx"
 	"sort"
 	"strings"
 
+	"github.com/factorlab/factorlab/pkg/decomp"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -54,9 +56,11 @@ func Satisfies(name string, a mat.Matrix, props ...Property) []Verdict {
 // SymmetryTol is the tolerance of IsSymmetric: |aᵢⱼ − aⱼᵢ| ≤ SymmetryTol·max|aᵢⱼ|.
 const SymmetryTol = 1e-12
 
-// EigenTol is the relative size below which an imaginary part, an
-// eigenvalue, a cosine or a singular value counts as zero in the properties
-// below, relative to the largest |eigenvalue| (or 1 for a cosine).
+// EigenTol is the relative size below which an imaginary part or an
+// eigenvalue counts as zero in the properties below, relative to the scale
+// of the matrix: the largest of its |eigenvalues| and |entries|. Every test
+// is relative, so a matrix and any positive multiple of it, 10⁻¹⁰·A as well
+// as 10¹⁰·A, have the same properties.
 const EigenTol = 1e-9
 
 // IsSquare is the property "is square".
@@ -80,18 +84,11 @@ func IsSymmetric() Property {
 			if r != c {
 				return false, tr(msgNotSquareShape, r, c)
 			}
-			scale := 0.0
-			for i := 0; i < r; i++ {
-				for j := 0; j < c; j++ {
-					scale = math.Max(scale, math.Abs(a.At(i, j)))
-				}
-			}
-			for i := 0; i < r; i++ {
-				for j := i + 1; j < c; j++ {
-					if math.Abs(a.At(i, j)-a.At(j, i)) > SymmetryTol*scale {
-						return false, tr(msgAsymmetricAt, i, j, num(a.At(i, j)), j, i, num(a.At(j, i)))
-					}
-				}
+			var asym *decomp.AsymmetryError
+			if err := decomp.CheckSymmetric(a, SymmetryTol); errors.As(err, &asym) {
+				return false, tr(msgAsymmetricAt, asym.I, asym.J, num(asym.Aij), asym.J, asym.I, num(asym.Aji))
+			} else if err != nil {
+				return false, err.Error()
 			}
 			return true, "A = Aᵀ"
 		},
@@ -100,7 +97,7 @@ func IsSymmetric() Property {
 }
 
 // HasNegativeEigenvalue is the property "has a negative eigenvalue": a real
-// eigenvalue below −EigenTol·max|λ|.
+// eigenvalue below −EigenTol times the matrix's scale.
 func HasNegativeEigenvalue() Property {
 	return Property{
 		Name: tr(msgHasNegative),
@@ -188,11 +185,15 @@ func LacksRealEigenbasis() Property {
 			total := 0
 			for i := 0; i < n; {
 				j := i
-				for j < n && vals[j]-vals[i] <= 1e-6*math.Max(1, s.scale) {
+				for j < n && vals[j]-vals[i] <= 1e-6*s.scale {
 					j++
 				}
 				lambda := (vals[i] + vals[j-1]) / 2
-				total += nullity(a, lambda, s.scale)
+				// The computed eigenvalues of a cluster are as far from the
+				// true one as they are spread (a defective eigenvalue splits
+				// by about √ε); an exact one is off by rounding only.
+				spread := vals[j-1] - vals[i]
+				total += nullity(a, lambda, math.Max(10*spread, 64*eps*s.scale))
 				i = j
 			}
 			if total < n {
@@ -208,22 +209,24 @@ func LacksRealEigenbasis() Property {
 	}
 }
 
-// nullity returns dim null(A − λI), counting singular values below
-// 1e-7·max(1, scale) as zero (eigenvalues of a defective matrix are only
-// accurate to about √ε).
-func nullity(a mat.Matrix, lambda, scale float64) int {
+// eps is the machine epsilon of float64.
+const eps = 0x1p-52
+
+// nullity returns dim null(A − λI), counting singular values at most tol
+// as zero.
+func nullity(a mat.Matrix, lambda, tol float64) int {
 	n, _ := a.Dims()
 	m := mat.DenseCopyOf(a)
 	for i := 0; i < n; i++ {
 		m.Set(i, i, m.At(i, i)-lambda)
 	}
-	var svd mat.SVD
-	if !svd.Factorize(m, mat.SVDNone) {
+	var svd decomp.SVD
+	if svd.Factorize(m, mat.SVDNone) != nil {
 		return 0
 	}
 	k := 0
 	for _, s := range svd.Values(nil) {
-		if s <= 1e-7*math.Max(1, scale) {
+		if s <= tol {
 			k++
 		}
 	}
@@ -247,8 +250,8 @@ func finite(a mat.Matrix) bool {
 type spectrum struct {
 	values []complex128
 	vecs   *mat.CDense
-	scale  float64 // max |λ|, at least the max-norm of A
-	tiny   float64 // EigenTol·max(1, scale)
+	scale  float64 // the larger of max |λ| and the max-norm of A
+	tiny   float64 // EigenTol·scale
 }
 
 func spectrumOf(a mat.Matrix) (spectrum, bool) {
@@ -256,8 +259,8 @@ func spectrumOf(a mat.Matrix) (spectrum, bool) {
 	if r != c {
 		return spectrum{}, false
 	}
-	var e mat.Eigen
-	if !e.Factorize(a, mat.EigenRight) {
+	var e decomp.Eigen
+	if e.Factorize(a, nil) != nil {
 		return spectrum{}, false
 	}
 	s := spectrum{values: e.Values(nil), vecs: &mat.CDense{}}
@@ -265,7 +268,12 @@ func spectrumOf(a mat.Matrix) (spectrum, bool) {
 	for _, l := range s.values {
 		s.scale = math.Max(s.scale, cmplx.Abs(l))
 	}
-	s.tiny = EigenTol * math.Max(1, s.scale)
+	for i := 0; i < r; i++ {
+		for j := 0; j < c; j++ {
+			s.scale = math.Max(s.scale, math.Abs(a.At(i, j)))
+		}
+	}
+	s.tiny = EigenTol * s.scale
 	return s, true
 }
 

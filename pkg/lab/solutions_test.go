@@ -10,7 +10,8 @@ import (
 )
 
 // The solutions of the six labs, written as a student would write them in
-// the notebooks (they are the same code as notebooks/labs/solutions).
+// the notebooks (they are the same code as the labs' source notebooks,
+// notebooks/labs/<lang>/source).
 
 func mseGradient(a, w, h *mat.Dense) (float64, *mat.Dense, *mat.Dense) {
 	m, n := a.Dims()

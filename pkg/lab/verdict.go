@@ -2,12 +2,12 @@ package lab
 
 import (
 	"fmt"
+	"io"
 	"math"
+	"os"
 	"strings"
-	"time"
 
-	"github.com/janpfeifer/gonb/gonbui"
-
+	"github.com/factorlab/factorlab/pkg/display"
 	"github.com/factorlab/factorlab/pkg/plotting"
 )
 
@@ -217,41 +217,48 @@ func (r Report) Markdown() string {
 // Show displays the report: as Markdown (and its Figure as an image) in a
 // GoNB notebook, as plain text on standard output anywhere else. It returns
 // whether the report passed, so a notebook cell or a program can act on it.
+//
+// Under nbgrader (autograde or validate, see Grading) a report that did not
+// pass is also written to standard error, as plain text: nbgrader scores a
+// graded cell zero when it wrote anything there, so a failed check fails
+// its cell. A passing report writes nothing to standard error, and outside
+// nbgrader Show never does.
 func Show(r Report) bool {
-	if !gonbui.IsNotebook {
+	passed := r.Passed()
+	if !display.IsNotebook() {
 		fmt.Print(r.String())
-		return r.Passed()
-	}
-	gonbui.DisplayMarkdown(r.Markdown())
-	if r.Figure != nil {
-		if err := plotting.Show(r.Figure); err != nil {
-			gonbui.DisplayMarkdown("*(" + mdEscape(tr(msgFigureFailed, err.Error())) + ")*")
+	} else {
+		// Each display waits (boundedly) until GoNB has the message, so the
+		// verdict of a cell's last line is never lost when the cell ends.
+		if err := display.Markdown(r.Markdown()); err != nil {
+			fmt.Print(r.String())
+		}
+		if r.Figure != nil {
+			if err := plotting.Show(r.Figure); err != nil {
+				_ = display.Markdown("*(" + mdEscape(tr(msgFigureFailed, err.Error())) + ")*")
+			}
 		}
 	}
-	flush()
-	return r.Passed()
-}
-
-// flushTimeout bounds how long Show waits for GoNB to acknowledge that the
-// verdict reached the notebook.
-const flushTimeout = 5 * time.Second
-
-// flush waits until GoNB has received everything sent so far. Without it a
-// cell's program can exit while its last display (a large image, say) is
-// still in the pipe, and the output is lost. It gives up after flushTimeout.
-func flush() {
-	done := make(chan struct{})
-	go func() {
-		gonbui.Sync()
-		close(done)
-	}()
-	t := time.NewTimer(flushTimeout)
-	defer t.Stop()
-	select {
-	case <-done:
-	case <-t.C:
+	if !passed && Grading() {
+		fmt.Fprint(stderr, r.String())
 	}
+	return passed
 }
+
+// GradingEnv is the environment variable nbgrader sets, to "autograde" or
+// "validate", while it executes a notebook; the kernel and every GoNB cell
+// inherit it.
+const GradingEnv = "NBGRADER_EXECUTION"
+
+// Grading reports whether this program runs under nbgrader's autograder or
+// validator, that is whether GradingEnv is set to a non-empty value.
+func Grading() bool { return getenv(GradingEnv) != "" }
+
+// getenv and stderr are replaced by tests.
+var (
+	getenv           = os.Getenv
+	stderr io.Writer = os.Stderr
+)
 
 // formatting helpers
 

@@ -396,20 +396,6 @@ func (f *Dense) Dims() (m, n, k int) {
 	return f.m, f.n, f.k
 }
 
-// W returns a new m×k matrix holding W. It panics with ErrNotFactorized if
-// Factorize has not succeeded.
-func (f *Dense) W() *mat.Dense {
-	f.mustOK()
-	return mat.NewDense(f.m, f.k, append([]float64(nil), f.w...))
-}
-
-// H returns a new k×n matrix holding H. It panics with ErrNotFactorized if
-// Factorize has not succeeded.
-func (f *Dense) H() *mat.Dense {
-	f.mustOK()
-	return mat.NewDense(f.k, f.n, append([]float64(nil), f.h...))
-}
-
 // WTo copies W into dst, which must be empty (it is then resized) or m×k.
 // It panics with ErrShape if dst has another shape and with
 // ErrNotFactorized if Factorize has not succeeded.
@@ -435,13 +421,24 @@ func copyTo(dst *mat.Dense, r, c int, data []float64) {
 	dst.Copy(mat.NewDense(r, c, data))
 }
 
-// Reconstruct returns the m×n product WH. It panics with ErrNotFactorized
-// if Factorize has not succeeded.
-func (f *Dense) Reconstruct() *mat.Dense {
+// ReconstructTo stores the m×n product WH in dst, which must be empty (it
+// is then resized) or m×n. It panics with ErrShape if dst has another shape
+// and with ErrNotFactorized if Factorize has not succeeded.
+func (f *Dense) ReconstructTo(dst *mat.Dense) {
 	f.mustOK()
-	var p mat.Dense
-	p.Mul(mat.NewDense(f.m, f.k, f.w), mat.NewDense(f.k, f.n, f.h))
-	return &p
+	productTo(dst, mat.NewDense(f.m, f.k, f.w), mat.NewDense(f.k, f.n, f.h))
+}
+
+// productTo stores w·h in dst, which must be empty or of the product's shape.
+func productTo(dst *mat.Dense, w, h mat.Matrix) {
+	m, _ := w.Dims()
+	_, n := h.Dims()
+	if dst.IsEmpty() {
+		dst.ReuseAs(m, n)
+	} else if dr, dc := dst.Dims(); dr != m || dc != n {
+		panic(ErrShape)
+	}
+	dst.Mul(w, h)
 }
 
 // Losses returns a copy of the loss recorded at each iteration before its

@@ -83,4 +83,20 @@
 // malformed file lines) returns an error wrapping ErrData that names the
 // problem. Divergence returns an error wrapping ErrDiverged;
 // no partially trained or NaN factors are ever returned as a result.
+//
+// # Conventions
+//
+// FactorLab's packages share one convention (decomp, mf, plotting, lab,
+// matfmt, display, fixtures): randomness is an explicit *rand.Rand and the
+// last argument; settings are …Settings structs passed by pointer, nil
+// meaning the defaults; queries that fill a matrix are …To(dst), with plain
+// getters only where gonum has them; misuse panics with a package sentinel
+// error; bad data returns an error naming the problem and its position;
+// numerical failure returns an error or status naming it. Eigenpairs,
+// SVDs and the Eckart–Young optimum are computed by package decomp, the
+// one place that calls LAPACK's eigen and SVD drivers.
+//
+// Here: Dense.Factorize(a, k, s, rnd), NMF.Factorize(a, k, s, rnd),
+// Biased.TrainSGD(train, s, rnd); factors are read with WTo, HTo and
+// ReconstructTo; OptimalLoss takes its singular values from decomp.SVD.
 package mf

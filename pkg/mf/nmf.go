@@ -233,13 +233,31 @@ func (f *NMF) mustOK() {
 	}
 }
 
-// W returns a new m×k matrix holding W. It panics with ErrNotFactorized if
-// Factorize has not succeeded.
-func (f *NMF) W() *mat.Dense { f.mustOK(); return mat.DenseCopyOf(f.w) }
+// WTo copies W into dst, which must be empty (it is then resized) or m×k.
+// It panics with ErrShape if dst has another shape and with
+// ErrNotFactorized if Factorize has not succeeded.
+func (f *NMF) WTo(dst *mat.Dense) {
+	f.mustOK()
+	r, c := f.w.Dims()
+	copyTo(dst, r, c, mat.DenseCopyOf(f.w).RawMatrix().Data)
+}
 
-// H returns a new k×n matrix holding H. It panics with ErrNotFactorized if
-// Factorize has not succeeded.
-func (f *NMF) H() *mat.Dense { f.mustOK(); return mat.DenseCopyOf(f.h) }
+// HTo copies H into dst, which must be empty (it is then resized) or k×n.
+// It panics with ErrShape if dst has another shape and with
+// ErrNotFactorized if Factorize has not succeeded.
+func (f *NMF) HTo(dst *mat.Dense) {
+	f.mustOK()
+	r, c := f.h.Dims()
+	copyTo(dst, r, c, mat.DenseCopyOf(f.h).RawMatrix().Data)
+}
+
+// ReconstructTo stores the m×n product WH in dst, which must be empty (it
+// is then resized) or m×n. It panics with ErrShape if dst has another shape
+// and with ErrNotFactorized if Factorize has not succeeded.
+func (f *NMF) ReconstructTo(dst *mat.Dense) {
+	f.mustOK()
+	productTo(dst, f.w, f.h)
+}
 
 // Loss returns the objective at the returned W and H. It panics with
 // ErrNotFactorized if Factorize has not succeeded.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/factorlab/factorlab/pkg/decomp"
 )
 
 // OptimalLoss returns the smallest loss any rank-k product WH reaches on a,
@@ -11,7 +13,8 @@ import (
 //
 //	min_{rank X ≤ k} ‖A − X‖²_F = Σ_{i>k} σᵢ²
 //
-// divided by mn when r is Mean. It is what Dense.Factorize with rank k and
+// divided by mn when r is Mean, as decomp.SVD.TruncationError computes it.
+// It is what Dense.Factorize with rank k and
 // no mask or penalty can at best reach. For seed 000's
 // A = [[5,3],[3,2],[2,1],[1,1]] and k = 1 the mean loss is 0.020898.
 //
@@ -46,19 +49,20 @@ func OptimalLosses(a mat.Matrix, r Reduction) ([]float64, error) {
 	if err := checkFinite("A", a); err != nil {
 		return nil, err
 	}
-	var svd mat.SVD
-	if !svd.Factorize(a, mat.SVDNone) {
-		return nil, fmt.Errorf("mf: SVD of the %d×%d matrix did not converge", m, n)
+	var svd decomp.SVD
+	if err := svd.Factorize(a, mat.SVDNone); err != nil {
+		return nil, fmt.Errorf("mf: optimal loss: %w", err)
 	}
-	sv := svd.Values(nil)
-	losses := make([]float64, len(sv)+1)
-	// Sum the tail from the smallest singular value up, for accuracy.
-	for i := len(sv) - 1; i >= 0; i-- {
-		losses[i] = losses[i+1] + sv[i]*sv[i]
-	}
-	if r == Mean {
-		for i := range losses {
-			losses[i] /= float64(m * n)
+	k := min(m, n)
+	losses := make([]float64, k+1)
+	for i := range losses {
+		frob2, mse, err := svd.TruncationError(i)
+		if err != nil {
+			return nil, fmt.Errorf("mf: optimal loss: %w", err)
+		}
+		losses[i] = frob2
+		if r == Mean {
+			losses[i] = mse
 		}
 	}
 	return losses, nil

@@ -27,8 +27,8 @@ type Run struct {
 	Loss []float64
 }
 
-// LossOptions are the settings of LossCurves; nil means the zero value.
-type LossOptions struct {
+// LossSettings are the settings of LossCurves; nil means the zero value.
+type LossSettings struct {
 	// Title of the plot.
 	Title string
 
@@ -56,7 +56,7 @@ type LossOptions struct {
 	MaxPoints int
 }
 
-// DefaultMaxPoints is the default LossOptions.MaxPoints: enough for a
+// DefaultMaxPoints is the default LossSettings.MaxPoints: enough for a
 // smooth curve at notebook size, and it keeps Show under 100 ms.
 const DefaultMaxPoints = 1000
 
@@ -97,9 +97,9 @@ func thin(xys plotter.XYs, limit int) plotter.XYs {
 // It returns an error if there are no runs, a run is empty, its Iter and
 // Loss lengths differ, a value is NaN or infinite (a diverged run), or,
 // on the log axis without opt.Floor, a loss is zero or negative.
-func LossCurves(runs []Run, opt *LossOptions) (*plot.Plot, error) {
+func LossCurves(runs []Run, opt *LossSettings) (*plot.Plot, error) {
 	if opt == nil {
-		opt = &LossOptions{}
+		opt = &LossSettings{}
 	}
 	if len(runs) == 0 {
 		return nil, fmt.Errorf("%w: no runs", ErrEmpty)
@@ -157,7 +157,7 @@ func LossCurves(runs []Run, opt *LossOptions) (*plot.Plot, error) {
 				case opt.Floor > 0 && l < opt.Floor:
 					l, clamped = opt.Floor, true
 				case l <= 0:
-					return nil, fmt.Errorf("plotting: run %q: loss %v at iteration %v cannot be drawn on a log axis (set LossOptions.Floor to clamp, or Linear)", name, l, x)
+					return nil, fmt.Errorf("plotting: run %q: loss %v at iteration %v cannot be drawn on a log axis (set LossSettings.Floor to clamp, or Linear)", name, l, x)
 				}
 			}
 			xys[i] = plotter.XY{X: x, Y: l}
@@ -206,8 +206,8 @@ func LossCurves(runs []Run, opt *LossOptions) (*plot.Plot, error) {
 	return p, nil
 }
 
-// HeatmapOptions are the settings of Heatmap; nil means the zero value.
-type HeatmapOptions struct {
+// HeatmapSettings are the settings of Heatmap; nil means the zero value.
+type HeatmapSettings struct {
 	// Title of the plot.
 	Title string
 
@@ -220,9 +220,9 @@ type HeatmapOptions struct {
 // use a diverging blue–white–red scale centred on zero, others a white to
 // blue scale. It returns an error if m is empty or has a NaN or infinite
 // entry.
-func Heatmap(m mat.Matrix, opt *HeatmapOptions) (*plot.Plot, error) {
+func Heatmap(m mat.Matrix, opt *HeatmapSettings) (*plot.Plot, error) {
 	if opt == nil {
-		opt = &HeatmapOptions{}
+		opt = &HeatmapSettings{}
 	}
 	cells, err := NewMatrixCells(m)
 	if err != nil {
@@ -374,8 +374,8 @@ func (mc *MatrixCells) DataRange() (xmin, xmax, ymin, ymax float64) {
 	return 0, float64(c), 0, float64(r)
 }
 
-// SpectrumOptions are the settings of Spectrum; nil means the zero value.
-type SpectrumOptions struct {
+// SpectrumSettings are the settings of Spectrum; nil means the zero value.
+type SpectrumSettings struct {
 	// Title of the plot.
 	Title string
 
@@ -387,17 +387,16 @@ type SpectrumOptions struct {
 	Rank int
 }
 
-// Spectrum plots singular values σ₁ ≥ σ₂ ≥ … (as from mat.SVD.Values)
+// Spectrum plots singular values σ₁ ≥ σ₂ ≥ … (as from decomp.SVD.Values)
 // against their index. It returns an error if s is empty or holds a
 // negative, NaN or infinite value, or, with opt.Log, a zero.
-func Spectrum(s []float64, opt *SpectrumOptions) (*plot.Plot, error) {
+func Spectrum(s []float64, opt *SpectrumSettings) (*plot.Plot, error) {
 	if opt == nil {
-		opt = &SpectrumOptions{}
+		opt = &SpectrumSettings{}
 	}
 	if len(s) == 0 {
 		return nil, fmt.Errorf("%w: no singular values", ErrEmpty)
 	}
-	var total, kept float64
 	xys := make(plotter.XYs, len(s))
 	for i, v := range s {
 		if !finite(v) || v < 0 {
@@ -407,11 +406,8 @@ func Spectrum(s []float64, opt *SpectrumOptions) (*plot.Plot, error) {
 			return nil, fmt.Errorf("plotting: singular value %d is 0 and cannot be drawn on a log axis", i+1)
 		}
 		xys[i] = plotter.XY{X: float64(i + 1), Y: v}
-		total += v * v
-		if i < opt.Rank {
-			kept += v * v
-		}
 	}
+	kept := keptEnergy(s, opt.Rank)
 	p := plot.New()
 	p.Title.Text = opt.Title
 	p.X.Label.Text = "index i"
@@ -440,11 +436,7 @@ func Spectrum(s []float64, opt *SpectrumOptions) (*plot.Plot, error) {
 		}
 		in.GlyphStyle = draw.GlyphStyle{Color: Blue, Radius: vg.Points(3), Shape: draw.CircleGlyph{}}
 		p.Add(in)
-		frac := 1.0
-		if total > 0 {
-			frac = kept / total
-		}
-		p.Legend.Add(fmt.Sprintf("rank %d keeps %.1f%% of ‖A‖²", k, 100*frac), in)
+		p.Legend.Add(fmt.Sprintf("rank %d keeps %.1f%% of ‖A‖²", k, 100*kept), in)
 		p.Legend.Top = true
 	}
 	if !opt.Log {
@@ -460,6 +452,29 @@ func Spectrum(s []float64, opt *SpectrumOptions) (*plot.Plot, error) {
 	}
 	p.X.Min, p.X.Max = 0.5, float64(len(s))+0.5
 	return p, nil
+}
+
+// keptEnergy returns Σᵢ≤k σᵢ² / Σᵢ σᵢ², the share of ‖A‖²_F that the
+// first k of the finite, non-negative values s keep, in [0, 1]. The values
+// are scaled by the largest first, so that squares of large values do not
+// overflow to ∞/∞ = NaN; all zeros keep everything.
+func keptEnergy(s []float64, k int) float64 {
+	var big float64
+	for _, v := range s {
+		big = math.Max(big, v)
+	}
+	if big == 0 {
+		return 1
+	}
+	var total, kept float64
+	for i, v := range s {
+		x := (v / big) * (v / big)
+		total += x
+		if i < k {
+			kept += x
+		}
+	}
+	return kept / total
 }
 
 // ImageGrid draws greyscale images, one per panel, cols panels a row (cols

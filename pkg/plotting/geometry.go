@@ -1,10 +1,10 @@
 package plotting
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
-	"sort"
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/plot"
@@ -12,16 +12,22 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/factorlab/factorlab/pkg/decomp"
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
-// Colours of the figures: the Okabe–Ito palette, which stays distinct for
-// colour-blind readers. Eigen-directions use Green and Red, as the lecture
-// notes do, and also differ in dash pattern so they read in grey scale.
+// Colours of the figures: mostly the Okabe–Ito palette, which stays
+// distinct for colour-blind readers. Eigen-directions and singular pairs
+// use Green and Red, as the lecture notes do: a green and a red that a
+// reader names so (not Okabe–Ito's bluish green and vermilion), the green
+// darker than the red; the two pairs also differ in dash pattern (solid
+// and dashed), so they read in grey scale and for colour-blind readers.
 var (
 	Blue      = color.RGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0xFF}
 	Orange    = color.RGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF}
-	Green     = color.RGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xFF}
-	Red       = color.RGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 0xFF}
+	Green     = color.RGBA{R: 0x1B, G: 0x7F, B: 0x2A, A: 0xFF}
+	Red       = color.RGBA{R: 0xE0, G: 0x1F, B: 0x1F, A: 0xFF}
 	SkyBlue   = color.RGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 0xFF}
 	Purple    = color.RGBA{R: 0xCC, G: 0x79, B: 0xA7, A: 0xFF}
 	Yellow    = color.RGBA{R: 0xF0, G: 0xE4, B: 0x42, A: 0xFF}
@@ -250,14 +256,14 @@ func mapPanel(t mat2, title string, l limits, ghost bool) (*plot.Plot, error) {
 	}
 	if ghost {
 		// The unit square before the map, for reference.
-		sq, err := NewMappedPolygon(nil, UnitSquare())
+		sq, err := NewMappedPolygon(nil, unitSquare())
 		if err != nil {
 			return nil, err
 		}
 		sq.LineStyle = draw.LineStyle{Color: Grey, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
 		p.Add(sq)
 	}
-	pg, err := NewMappedPolygon(m, UnitSquare())
+	pg, err := NewMappedPolygon(m, unitSquare())
 	if err != nil {
 		return nil, err
 	}
@@ -294,8 +300,8 @@ func num(x float64) string {
 	return s
 }
 
-// MapOptions are the settings of LinearMap; nil means the zero value.
-type MapOptions struct {
+// MapSettings are the settings of LinearMap; nil means the zero value.
+type MapSettings struct {
 	// Overlay draws before and after in one panel instead of two.
 	Overlay bool
 }
@@ -305,16 +311,16 @@ type MapOptions struct {
 // parallelograms and the parallelogram spanned by A's columns Ae₁, Ae₂,
 // annotated with its area |det A|. It returns an error if a is not a finite,
 // invertible 2×2 matrix.
-func LinearMap(a mat.Matrix, opt *MapOptions) (*Figure, error) {
+func LinearMap(a mat.Matrix, opt *MapSettings) (*Figure, error) {
 	if opt == nil {
-		opt = &MapOptions{}
+		opt = &MapSettings{}
 	}
 	t, err := toInvertible2(a)
 	if err != nil {
 		return nil, err
 	}
-	img := t.applyXYs(UnitSquare())
-	l := limitsOf(0.7, UnitSquare(), img)
+	img := t.applyXYs(unitSquare())
+	l := limitsOf(0.7, unitSquare(), img)
 	det := t.det()
 	area := fmt.Sprintf("area\n|det A| = %s", num(math.Abs(det)))
 	title := fmt.Sprintf("A = [[%s, %s], [%s, %s]]", num(t.a), num(t.b), num(t.c), num(t.d))
@@ -368,10 +374,10 @@ func RotationStretch(theta, sx, sy float64) (*Figure, error) {
 	if !finite(sx) || !finite(sy) || sx == 0 || sy == 0 {
 		return nil, fmt.Errorf("plotting: stretch factors (%v, %v) must be finite and non-zero", sx, sy)
 	}
-	c, s := math.Cos(theta), math.Sin(theta)
-	rot := mat2{c, -s, s, c}
+	r := fixtures.Rotation(theta)
+	rot := mat2{r.At(0, 0), r.At(0, 1), r.At(1, 0), r.At(1, 1)}
 	str := mat2{sx, 0, 0, sy}
-	l := limitsOf(0.7, UnitSquare(), rot.applyXYs(UnitSquare()), str.applyXYs(UnitSquare()))
+	l := limitsOf(0.7, unitSquare(), rot.applyXYs(unitSquare()), str.applyXYs(unitSquare()))
 	deg := theta * 180 / math.Pi
 	panels := []struct {
 		t     mat2
@@ -396,50 +402,36 @@ func RotationStretch(theta, sx, sy float64) (*Figure, error) {
 	return f, nil
 }
 
-// eigen2 returns the real eigenvalues of t, largest magnitude first, with
-// unit eigenvectors, or an error if they are complex. Parallel eigenvectors
-// of a defective matrix are returned once.
+// eigen2 returns the real eigenpairs of t as decomp.RealEigenpairs gives
+// them with decomp.OrderCanonical: eigenvalues in descending order, unit
+// eigenvectors with their largest component positive. The printed pairs of
+// a notebook and the arrows of Eigenvectors are therefore the same vectors
+// in the same order. A defective matrix's parallel eigenvectors are
+// returned once. Complex eigenvalues are an error.
 func eigen2(t mat2) (vals []float64, vecs plotter.XYs, err error) {
-	var e mat.Eigen
 	m := mat.NewDense(2, 2, []float64{t.a, t.b, t.c, t.d})
-	if !e.Factorize(m, mat.EigenRight) {
-		return nil, nil, fmt.Errorf("plotting: eigendecomposition of %v failed", m)
+	s, lambda, err := decomp.RealEigenpairs(m, decomp.OrderCanonical)
+	if errors.Is(err, decomp.ErrComplexSpectrum) {
+		return nil, nil, fmt.Errorf("plotting: matrix [[%g, %g], [%g, %g]] has complex eigenvalues: no real eigen-directions: %w", t.a, t.b, t.c, t.d, err)
 	}
-	lambda := e.Values(nil)
-	var v mat.CDense
-	e.VectorsTo(&v)
-	type pair struct {
-		val float64
-		vec plotter.XY
+	if err != nil {
+		return nil, nil, fmt.Errorf("plotting: eigenvectors of [[%g, %g], [%g, %g]]: %w", t.a, t.b, t.c, t.d, err)
 	}
-	var ps []pair
 	for j, l := range lambda {
-		if math.Abs(imag(l)) > 1e-12*math.Max(1, math.Abs(real(l))) {
-			return nil, nil, fmt.Errorf("plotting: matrix [[%g, %g], [%g, %g]] has complex eigenvalues %v: no real eigen-directions", t.a, t.b, t.c, t.d, l)
-		}
-		x, y := real(v.At(0, j)), real(v.At(1, j))
-		n := math.Hypot(x, y)
-		x, y = x/n, y/n
-		// Deterministic sign: first non-zero component positive.
-		if x < -1e-12 || (math.Abs(x) <= 1e-12 && y < 0) {
-			x, y = -x, -y
-		}
-		ps = append(ps, pair{real(l), plotter.XY{X: x, Y: y}})
-	}
-	sort.SliceStable(ps, func(i, j int) bool { return math.Abs(ps[i].val) > math.Abs(ps[j].val) })
-	for i, p := range ps {
-		if i == 1 && math.Abs(ps[0].vec.X*p.vec.Y-ps[0].vec.Y*p.vec.X) < 1e-9 {
+		v := plotter.XY{X: s.At(0, j), Y: s.At(1, j)}
+		if j == 1 && math.Abs(vecs[0].X*v.Y-vecs[0].Y*v.X) < 1e-9 {
 			break
 		}
-		vals, vecs = append(vals, p.val), append(vecs, p.vec)
+		vals, vecs = append(vals, l), append(vecs, v)
 	}
 	return vals, vecs, nil
 }
 
 // Eigenvectors shows a fan of n unit vectors, evenly spaced in angle,
 // before and after the map A, with A's eigen-directions highlighted: the
-// first (largest |λ|) in Green with a solid shaft, the second in Red with a
-// dashed shaft. After the map the eigenvectors keep their direction and are
+// first eigenpair in Green with a solid shaft, the second in Red with a
+// dashed shaft, in the order and with the signs of decomp.RealEigenpairs
+// with decomp.OrderCanonical (descending λ, largest component positive). After the map the eigenvectors keep their direction and are
 // only stretched, by λ; the other vectors turn. The unit circle and its
 // image ellipse are drawn faintly. n ≤ 0 means 16.
 //
@@ -468,13 +460,6 @@ func Eigenvectors(a mat.Matrix, n int) (*Figure, error) {
 	img := t.applyXYs(fan)
 	l := limitsOf(0.5, fan, img)
 	m := mat.NewDense(2, 2, []float64{t.a, t.b, t.c, t.d})
-	styles := []struct {
-		c      color.Color
-		dashes []vg.Length
-	}{
-		{Green, nil},
-		{Red, []vg.Length{vg.Points(6), vg.Points(3)}},
-	}
 	panel := func(after bool) (*plot.Plot, error) {
 		title := "before: unit vectors"
 		vs := fan
@@ -501,23 +486,16 @@ func Eigenvectors(a mat.Matrix, n int) (*Figure, error) {
 		fanArrows.LineStyle.Width = vg.Points(1)
 		fanArrows.HeadLength, fanArrows.HeadWidth = vg.Points(6), vg.Points(4.5)
 		p.Add(fanArrows)
+		r := 2 * math.Max(math.Max(-l.xmin, l.xmax), math.Max(-l.ymin, l.ymax))
 		for i, v := range vecs {
 			// The eigen-line, to show the vector stays on it.
-			r := 2 * math.Max(math.Max(-l.xmin, l.xmax), math.Max(-l.ymin, l.ymax))
 			p.Add(&segment{
 				XYs:       plotter.XYs{{X: -r * v.X, Y: -r * v.Y}, {X: r * v.X, Y: r * v.Y}},
-				LineStyle: draw.LineStyle{Color: fillOf(styles[i].c.(color.RGBA), 0x90), Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(1), vg.Points(3)}},
+				LineStyle: draw.LineStyle{Color: fillOf(pairStyles[i].c, 0x90), Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(1), vg.Points(3)}},
 			})
-			x, y, lbl := v.X, v.Y, fmt.Sprintf("v%s", sub(i+1))
-			if after {
-				x, y = vals[i]*v.X, vals[i]*v.Y
-				lbl = fmt.Sprintf("Av%s = %sv%s", sub(i+1), num(round3(vals[i])), sub(i+1))
-			}
-			ar, err := arrow(x, y, styles[i].c, lbl, styles[i].dashes, 2.5)
-			if err != nil {
-				return nil, err
-			}
-			p.Add(ar)
+		}
+		if err := addPairArrows(p, eigenArrows(vals, vecs, after), 2.5); err != nil {
+			return nil, err
 		}
 		l.apply(p)
 		return p, nil
@@ -560,23 +538,9 @@ func SVDGeometry(a mat.Matrix) (*Figure, error) {
 		return nil, err
 	}
 	m := mat.NewDense(2, 2, []float64{t.a, t.b, t.c, t.d})
-	var svd mat.SVD
-	if !svd.Factorize(m, mat.SVDFull) {
-		return nil, fmt.Errorf("plotting: SVD of %v failed", m)
-	}
-	s := svd.Values(nil)
-	var u, v mat.Dense
-	svd.UTo(&u)
-	svd.VTo(&v)
-	// Deterministic signs: flip uᵢ and vᵢ together so vᵢ's first non-zero
-	// component is positive.
-	for j := range 2 {
-		if v.At(0, j) < -1e-12 || (math.Abs(v.At(0, j)) <= 1e-12 && v.At(1, j) < 0) {
-			for i := range 2 {
-				v.Set(i, j, -v.At(i, j))
-				u.Set(i, j, -u.At(i, j))
-			}
-		}
+	s, u, v, err := svd2(m)
+	if err != nil {
+		return nil, err
 	}
 	var vt mat.Dense
 	vt.CloneFrom(v.T())
@@ -586,24 +550,15 @@ func SVDGeometry(a mat.Matrix) (*Figure, error) {
 
 	r := math.Max(s[0], 1) + 0.6
 	l := limits{-r, r, -r, r}
-	type vec struct {
-		x, y float64
-		lbl  string
-	}
+	arrows := svdArrows(s, u, v)
 	panels := []struct {
 		title string
 		shape mat.Matrix
-		v1    vec
-		v2    vec
 	}{
-		{"x on the unit circle", mat.NewDense(2, 2, []float64{1, 0, 0, 1}),
-			vec{v.At(0, 0), v.At(1, 0), "v₁"}, vec{v.At(0, 1), v.At(1, 1), "v₂"}},
-		{"Vᵀx: rotate v₁, v₂ onto the axes", &vt,
-			vec{1, 0, "e₁"}, vec{0, 1, "e₂"}},
-		{"ΣVᵀx: stretch by σ₁, σ₂", &sv,
-			vec{s[0], 0, "σ₁e₁"}, vec{0, s[1], "σ₂e₂"}},
-		{"UΣVᵀx = Ax: rotate onto u₁, u₂", m,
-			vec{s[0] * u.At(0, 0), s[0] * u.At(1, 0), "σ₁u₁"}, vec{s[1] * u.At(0, 1), s[1] * u.At(1, 1), "σ₂u₂"}},
+		{"x on the unit circle", mat.NewDense(2, 2, []float64{1, 0, 0, 1})},
+		{"Vᵀx: rotate v₁, v₂ onto the axes", &vt},
+		{"ΣVᵀx: stretch by σ₁, σ₂", &sv},
+		{"UΣVᵀx = Ax: rotate onto u₁, u₂", m},
 	}
 	f := NewFigure(1, 4)
 	f.Width, f.Height = 12*vg.Inch, 3.6*vg.Inch
@@ -621,15 +576,9 @@ func SVDGeometry(a mat.Matrix) (*Figure, error) {
 		el.Color = fillOf(SkyBlue, 0x40)
 		el.LineStyle.Color = Blue
 		p.Add(el)
-		a1, err := arrow(pn.v1.x, pn.v1.y, Red, pn.v1.lbl, nil, 2)
-		if err != nil {
+		if err := addPairArrows(p, arrows[j], 2); err != nil {
 			return nil, err
 		}
-		a2, err := arrow(pn.v2.x, pn.v2.y, Green, pn.v2.lbl, []vg.Length{vg.Points(5), vg.Points(2.5)}, 2)
-		if err != nil {
-			return nil, err
-		}
-		p.Add(a1, a2)
 		if j >= 2 {
 			p.X.Label.Text = fmt.Sprintf("σ₁ = %s, σ₂ = %s", num(round3(s[0])), num(round3(s[1])))
 		}
@@ -637,4 +586,78 @@ func SVDGeometry(a mat.Matrix) (*Figure, error) {
 		f.Set(0, j, p)
 	}
 	return f, nil
+}
+
+// pairStyles are the styles of the first and second eigenpair or singular
+// pair in every figure: Green and solid, then Red and dashed, so that the
+// pairs differ in grey scale and for colour-blind readers too.
+var pairStyles = []struct {
+	c      color.RGBA
+	dashes []vg.Length
+}{
+	{Green, nil},
+	{Red, []vg.Length{vg.Points(6), vg.Points(3)}},
+}
+
+// svd2 returns the SVD of the 2×2 matrix m as decomp computes it, with
+// decomp's canonical signs (SVD.Canonicalize): σ₁ ≥ σ₂, and the pairs
+// (uᵢ, vᵢ) flipped together so that vᵢ's largest component is positive.
+func svd2(m *mat.Dense) (s []float64, u, v *mat.Dense, err error) {
+	var svd decomp.SVD
+	if err := svd.Factorize(m, mat.SVDFull); err != nil {
+		return nil, nil, nil, fmt.Errorf("plotting: SVD of %v: %w", mat.Formatted(m, mat.FormatPython()), err)
+	}
+	svd.Canonicalize()
+	u, v = new(mat.Dense), new(mat.Dense)
+	svd.UTo(u)
+	svd.VTo(v)
+	return svd.Values(nil), u, v, nil
+}
+
+// pairArrow is one highlighted arrow of Eigenvectors or SVDGeometry: the
+// tip (X, Y) of an arrow from the origin, its label, and the index of its
+// pair, which selects its style in pairStyles. The figure test compares
+// these arrows with decomp's answers.
+type pairArrow struct {
+	X, Y  float64
+	Label string
+	Pair  int
+}
+
+// addPairArrows draws arrows onto p, each in the style of its pair.
+func addPairArrows(p *plot.Plot, arrows []pairArrow, width vg.Length) error {
+	for _, a := range arrows {
+		st := pairStyles[a.Pair]
+		ar, err := arrow(a.X, a.Y, st.c, a.Label, st.dashes, width)
+		if err != nil {
+			return err
+		}
+		p.Add(ar)
+	}
+	return nil
+}
+
+// eigenArrows returns the highlighted arrows of Eigenvectors: the unit
+// eigenvectors vᵢ before the map, Avᵢ = λᵢvᵢ after it.
+func eigenArrows(vals []float64, vecs plotter.XYs, after bool) []pairArrow {
+	out := make([]pairArrow, len(vecs))
+	for i, v := range vecs {
+		out[i] = pairArrow{X: v.X, Y: v.Y, Label: fmt.Sprintf("v%s", sub(i+1)), Pair: i}
+		if after {
+			out[i].X, out[i].Y = vals[i]*v.X, vals[i]*v.Y
+			out[i].Label = fmt.Sprintf("Av%s = %sv%s", sub(i+1), num(round3(vals[i])), sub(i+1))
+		}
+	}
+	return out
+}
+
+// svdArrows returns the highlighted arrows of the four panels of
+// SVDGeometry: v₁, v₂; e₁, e₂; σ₁e₁, σ₂e₂; σ₁u₁, σ₂u₂.
+func svdArrows(s []float64, u, v mat.Matrix) [4][]pairArrow {
+	return [4][]pairArrow{
+		{{v.At(0, 0), v.At(1, 0), "v₁", 0}, {v.At(0, 1), v.At(1, 1), "v₂", 1}},
+		{{1, 0, "e₁", 0}, {0, 1, "e₂", 1}},
+		{{s[0], 0, "σ₁e₁", 0}, {0, s[1], "σ₂e₂", 1}},
+		{{s[0] * u.At(0, 0), s[0] * u.At(1, 0), "σ₁u₁", 0}, {s[1] * u.At(0, 1), s[1] * u.At(1, 1), "σ₂u₂", 1}},
+	}
 }

@@ -13,6 +13,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // Default styles of the marks.
@@ -395,10 +397,15 @@ func NewMappedPolygon(a mat.Matrix, pts plotter.XYer) (*MappedPolygon, error) {
 	return &MappedPolygon{XYs: t.applyXYs(xys), LineStyle: ls}, nil
 }
 
-// UnitSquare returns the corners of [0, 1]² counter-clockwise from the
-// origin.
-func UnitSquare() plotter.XYs {
-	return plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}, {X: 1, Y: 1}, {X: 0, Y: 1}}
+// unitSquare returns the corners of [0, 1]² counter-clockwise from the
+// origin, as fixtures.UnitSquare lists them.
+func unitSquare() plotter.XYs {
+	sq := fixtures.UnitSquare()
+	xys := make(plotter.XYs, len(sq))
+	for i, p := range sq {
+		xys[i] = plotter.XY{X: p[0], Y: p[1]}
+	}
+	return xys
 }
 
 // Plot implements plot.Plotter.
@@ -440,8 +447,8 @@ func (pg *MappedPolygon) Thumbnail(c *draw.Canvas) {
 	}
 }
 
-// EllipseSegments is the number of chords that approximate an ellipse.
-const EllipseSegments = 180
+// ellipseSegments is the number of chords that approximate an ellipse.
+const ellipseSegments = 180
 
 // Ellipse draws the image of the unit circle under x ↦ A·x + (X, Y): a
 // circle for A = rI, an ellipse with semi-axes σ₁u₁ and σ₂u₂ for A = UΣVᵀ.
@@ -484,9 +491,9 @@ func NewCircle(x, y, r float64) (*Ellipse, error) {
 }
 
 func (e *Ellipse) points() plotter.XYs {
-	pts := make(plotter.XYs, EllipseSegments)
+	pts := make(plotter.XYs, ellipseSegments)
 	for i := range pts {
-		th := 2 * math.Pi * float64(i) / EllipseSegments
+		th := 2 * math.Pi * float64(i) / ellipseSegments
 		x, y := e.m.apply(math.Cos(th), math.Sin(th))
 		pts[i] = plotter.XY{X: e.X + x, Y: e.Y + y}
 	}
