@@ -103,13 +103,16 @@ mkdir -p "$GOPATH" "$GOMODCACHE" "$GOCACHE"
 mod_version() { go version -m "$1" 2>/dev/null | awk -v m="$2" '($1=="mod"||$1=="dep") && $2==m {print $3; exit}'; }
 
 # --- step tools: GoNB (go.mod's pin), gopls, goimports -----------------------
+# -trimpath, as scripts/setup.sh: the builds do not depend on where the module
+# cache is, so the build cache is shared between set-ups (and CI's test of this
+# script links the tools instead of compiling them again).
 gonb_want=$(cd "$src" && go list -m -f '{{.Version}}' github.com/janpfeifer/gonb) || die "cannot read GoNB's version from go.mod"
 if want tools; then
   start=$SECONDS
   say "installing gonb $gonb_want, gopls $GOPLS_VERSION, goimports (x/tools $XTOOLS_VERSION) into $GOBIN"
-  (cd "$src" && go install github.com/janpfeifer/gonb) || die "go install github.com/janpfeifer/gonb failed (is the Go module proxy reachable?)"
-  (cd "${TMPDIR:-/tmp}" && go install "golang.org/x/tools/gopls@$GOPLS_VERSION") || die "go install gopls@$GOPLS_VERSION failed"
-  (cd "${TMPDIR:-/tmp}" && go install "golang.org/x/tools/cmd/goimports@$XTOOLS_VERSION") || die "go install goimports@$XTOOLS_VERSION failed"
+  (cd "$src" && go install -trimpath github.com/janpfeifer/gonb) || die "go install github.com/janpfeifer/gonb failed (is the Go module proxy reachable?)"
+  (cd "${TMPDIR:-/tmp}" && go install -trimpath "golang.org/x/tools/gopls@$GOPLS_VERSION") || die "go install gopls@$GOPLS_VERSION failed"
+  (cd "${TMPDIR:-/tmp}" && go install -trimpath "golang.org/x/tools/cmd/goimports@$XTOOLS_VERSION") || die "go install goimports@$XTOOLS_VERSION failed"
 fi
 for t in gonb gopls goimports; do
   [ -x "$GOBIN/$t" ] || die "$GOBIN/$t is missing (run step tools)"
@@ -203,7 +206,7 @@ if want verify; then
   mkdir -p "$out"
   say "executing $nb offline (GOPROXY=off GOFLAGS=-mod=mod)"
   start=$SECONDS
-  GOPROXY=off GOFLAGS=-mod=mod run_notebooks "$out" "$nb" || die "$nb failed offline: the warmed caches are incomplete"
+  GOPROXY=off GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod" run_notebooks "$out" "$nb" || die "$nb failed offline: the warmed caches are incomplete"
   "$python" - "$out/$(basename "$nb")" <<'PY' || die "$nb ran offline but drew no figure"
 import json, sys
 nb = json.load(open(sys.argv[1]))

@@ -114,7 +114,9 @@ mod_version() { go version -m "$1" 2>/dev/null | awk -v m="$2" '($1=="mod"||$1==
 tool_ok() { [ -x "$gobin/$1" ] && [ "$(mod_version "$gobin/$1" "$2")" = "$3" ]; }
 install_go_tool() { # name, package, run in (module folder or a temp folder)
   say "installing $1 ($2) into $gobin"
-  (cd "$3" && go install "$2") || die "go install $2 failed (is the Go module proxy reachable?)"
+  # -trimpath: the build does not depend on where the module cache is, so
+  # docker/install.sh (and its test, with a fresh module cache) reuses it.
+  (cd "$3" && go install -trimpath "$2") || die "go install $2 failed (is the Go module proxy reachable?)"
 }
 tmpdir=${TMPDIR:-/tmp}
 check_tool() { # name module version package dir
@@ -187,7 +189,10 @@ if ! kernel_ok; then
     mkdir -p "$kdir"
     cp "$scratch/kernels/gonb/logo-svg.svg" "$kdir/" 2>/dev/null || true
     install -m 0755 "$root/scripts/gonb-kernel.sh" "$launcher"
-    "$venv/bin/python" - "$scratch/kernels/gonb/kernel.json" "$kdir/kernel.json" "$launcher" "$gobin" <<'PY' || { rm -rf "$scratch"; die "cannot write $kdir/kernel.json"; }
+    # The launcher's resolved path: a .venv that is a link to a shared venv
+    # gets the same kernel.json from every checkout.
+    launcher_real=$(cd "$(dirname "$launcher")" && pwd -P)/$(basename "$launcher")
+    "$venv/bin/python" - "$scratch/kernels/gonb/kernel.json" "$kdir/kernel.json" "$launcher_real" "$gobin" <<'PY' || { rm -rf "$scratch"; die "cannot write $kdir/kernel.json"; }
 import json, sys
 src, dst, launcher, gobin = sys.argv[1:]
 spec = json.load(open(src))

@@ -179,14 +179,21 @@ async function activate(page, index) {
   }, index);
 }
 
+// show scrolls cell index into the middle of the view. JupyterLab 4 lays
+// out only the cells near the view, so a cell must be shown before its
+// figure has a size.
+async function show(page, index) {
+  await page.evaluate(async (i) => {
+    const nb = window.jupyterapp.shell.currentWidget.content;
+    if (nb.scrollToItem) await nb.scrollToItem(i - 1, 'center').catch(() => {});
+    const cell = nb.widgets[i - 1];
+    (cell.outputArea.node.querySelector('img') || cell.node).scrollIntoView({ block: 'center' });
+  }, index).catch(() => {});
+  await page.waitForTimeout(500);
+}
+
 async function screenshot(page, selectorIndex) {
-  if (selectorIndex) {
-    await page.evaluate((i) => {
-      const cell = window.jupyterapp.shell.currentWidget.content.widgets[i - 1];
-      (cell.outputArea.node.querySelector('img') || cell.node).scrollIntoView({ block: 'center' });
-    }, selectorIndex).catch(() => {});
-    await page.waitForTimeout(300);
-  }
+  if (selectorIndex) await show(page, selectorIndex);
   fs.mkdirSync(path.dirname(opts.screenshot), { recursive: true });
   await page.screenshot({ path: opts.screenshot });
 }
@@ -301,7 +308,7 @@ async function live(page, report) {
   report.distinctFrames = new Set(during.map((f) => f.src)).size;
   report.runState = (await state(page)).cells.find((c) => c.index === cell);
   await screenshot(page, cell);
-  fs.copyFileSync(opts.screenshot, opts.screenshot.replace(/\.png$/, '-running.png'));
+  fs.copyFileSync(opts.screenshot, opts.screenshot.replace(/\.png$/, '-before-reload.png'));
 
   log(`saw ${report.distinctFrames} distinct frame(s); saving and reloading`);
   await command(page, 'docmanager:save');
@@ -313,6 +320,7 @@ async function live(page, report) {
     const c = window.jupyterapp.shell.currentWidget.content.widgets[i - 1];
     return Array.from(c.outputArea.node.querySelectorAll('img')).some((img) => img.complete && img.naturalWidth > 0);
   }, cell, { timeout: 30000, polling: 250 }).catch(() => {});
+  await show(page, cell);
   report.reloaded = (await state(page)).cells.find((c) => c.index === cell);
   await screenshot(page, cell);
 }

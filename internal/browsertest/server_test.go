@@ -26,7 +26,7 @@ import (
 
 const (
 	serverWait = 90 * time.Second // for jupyter-lab to answer
-	slack      = 90 * time.Second // beyond a scenario's own limit, before the test kills the browser
+	slack      = 60 * time.Second // beyond a scenario's own limit, before the test kills the browser
 )
 
 // lab is a JupyterLab 4 server from the venv over a temporary workspace,
@@ -207,6 +207,12 @@ type cellState struct {
 // returns its report. A scenario that cannot finish fails the test.
 func (l *lab) drive(t *testing.T, scenario, notebook, shot string, limit time.Duration, spec any) *report {
 	t.Helper()
+	// Finish (and clean up) before go test's own timeout would panic.
+	if d, ok := t.Deadline(); ok {
+		if room := time.Until(d) - slack - 30*time.Second; room < limit {
+			limit = max(room, 30*time.Second)
+		}
+	}
 	chromium, _ := tooling.Chromium()
 	node, _ := tooling.Node(".")
 	specJSON, err := json.Marshal(spec)

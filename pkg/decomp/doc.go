@@ -56,12 +56,49 @@
 //
 // # Failures
 //
-// Programmer misuse (a query before a successful Factorize, a destination of
-// the wrong shape) panics with ErrNotFactorized, ErrNoVectors, ErrShape or
-// ErrIndex. Bad data returns an error: ErrEmpty, *ElementError (wrapping
-// ErrNonFinite, with the position of the NaN or Inf), ErrNotSquare,
-// ErrNotSymmetric, ErrSize, ErrRankOutOfRange. Numerical failure returns
-// ErrNoConvergence, ErrDefective or ErrSingular. Test with errors.Is.
+// Every function validates its input the same way, in three classes:
+//
+//   - Programmer misuse panics with a package sentinel error: a query before
+//     a successful Factorize (ErrNotFactorized, ErrNoVectors), a destination
+//     or argument of the wrong shape, including a nil destination (ErrShape),
+//     an index out of range (ErrIndex), a nil *rand.Rand (ErrNilRand), and a
+//     setting outside its documented range, such as a negative
+//     PowerSettings.MaxIter, a NaN tolerance or an unknown Order
+//     (ErrSettings). Each function's documentation lists its panics.
+//   - Bad data returns an error naming the problem and its position: ErrEmpty
+//     (also for a nil mat.Matrix or a typed-nil *mat.Dense), *ElementError
+//     (wrapping ErrNonFinite, with the row and column of the NaN or Inf), a
+//     wrapped ErrNonFinite naming the index of a NaN or Inf in a vector (λ, a
+//     start vector), ErrNotSquare, ErrNotSymmetric (naming the most
+//     asymmetric pair), ErrSize, ErrRankOutOfRange.
+//   - Numerical failure returns an error naming it: ErrNoConvergence,
+//     ErrDefective, ErrSingular, or ErrRange when a result lies beyond
+//     float64 (it would overflow to ±Inf or underflow to zero). A result
+//     returned without an error never holds NaN or ±Inf.
+//
+// Test with errors.Is.
+//
+// # Scale
+//
+// The routines scale a problem by a power of two before solving it, as
+// LAPACK's drivers do, and scale the answer back, so that 10⁻³⁰⁰·A and
+// 10³⁰⁰·A give 10^∓300 times the answer for A, with the same accuracy;
+// scaling by a power of two is exact. Only when the answer itself is not a
+// normal float64 (ClosedForm2x2's det(A) for elements near 10^±300, an
+// eigenvalue above the largest float64) do they return ErrRange.
+//
+// # One threshold for "numerically singular"
+//
+// A matrix is numerically singular, and a matrix whose eigenvector matrix V
+// is numerically singular is defective (not diagonalizable), when its
+// 2-norm condition number exceeds DefaultMaxCond = 10⁶: at that point a
+// solve with it loses at least 6 of 16 digits, and a Jordan block perturbed
+// by rounding (cond₂(V) ≈ 7·10⁷) is on the singular side. The same
+// threshold decides everywhere: Eigen.Diagonalizable and Eigen.ReconstructTo
+// (unless EigenSettings.MaxCond sets another), Diagnosis.Diagonalizable,
+// SimilarityTo (cond₂(S)), and SVD.FactorizeGram, which reports σᵢ as exactly
+// 0 when σ₁/σᵢ exceeds it, so that SVD.Rank counts only the singular values
+// it trusts.
 //
 // # Conventions
 //

@@ -77,7 +77,7 @@ func (t *TruncatedSVD) Factorize(a mat.Matrix, r int, s *TruncatedSVDSettings, r
 	if r < 1 || r > min(m, n) {
 		return fmt.Errorf("%w: rank %d not in [1, %d]", ErrRankOutOfRange, r, min(m, n))
 	}
-	l := min(r+p, min(m, n))
+	l := r + min(p, min(m, n)-r) // r + p without overflow, at most min(m, n)
 
 	// The sample matrices are kept as Y (m×l) and Zᵀ (l×n), so that every
 	// product is A·Zᵀᵀ or Yᵀ·A with one dimension l ≪ m, n.

@@ -1,6 +1,7 @@
 package lab_test
 
 import (
+	"errors"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -40,5 +41,27 @@ func TestNaiveSVDIsDecomps(t *testing.T) {
 		if c.neitherPM && (mat.EqualApprox(got, c.a, 1e-6) || mat.EqualApprox(got, &minus, 1e-6)) {
 			t.Errorf("%v: C = %v is ±A; L4 needs a broken naive SVD", mat.Formatted(c.a, mat.FormatPython()), mat.Formatted(got, mat.FormatPython()))
 		}
+	}
+}
+
+// TestMisusePanicsWithSentinel checks that misuse of the lab-authoring API
+// panics with an error wrapping ErrShape, as in the other packages.
+func TestMisusePanicsWithSentinel(t *testing.T) {
+	for name, f := range map[string]func(){
+		"NaiveSVD of a wide matrix": func() { lab.NaiveSVD(mat.NewDense(2, 3, []float64{1, 2, 3, 4, 5, 6})) },
+		"Reconstruct with too few σ": func() {
+			lab.Reconstruct(mat.NewDense(2, 2, nil), []float64{1}, mat.NewDense(2, 2, nil))
+		},
+		"Eigenpair of a 2×3 matrix": func() { lab.Eigenpair("x", mat.NewDense(2, 3, nil), 1, []float64{1, 0}, nil) },
+	} {
+		func() {
+			defer func() {
+				err, _ := recover().(error)
+				if !errors.Is(err, lab.ErrShape) {
+					t.Errorf("%s panicked with %v, want an error wrapping lab.ErrShape", name, err)
+				}
+			}()
+			f()
+		}()
 	}
 }

@@ -83,6 +83,23 @@
 // fixtures (SeedMatrix, TrainingStart, SVDMatrix are its copies). Verdicts
 // reach the notebook through package display, FactorLab's one display path.
 //
+// # Student API and lab-authoring API
+//
+// A lab notebook calls only the student API: Show, TODO, the Check*
+// functions with the student function types (MSEGradientFunc, …,
+// CornersFunc), the set-up values (SeedMatrix, TrainingStart,
+// TrainingIterations, SVDMatrix, NaiveSVD, Reconstruct, the Adam* and
+// Square* constants).
+//
+// Everything else that is exported is the lab-authoring API, for writing a
+// new check: the comparisons Scalar, Vector, Matrix, Direction and
+// Eigenpair with a Tolerance (ExampleVector, ExampleDirection,
+// ExampleEigenpair); Satisfies with the Property values IsSquare,
+// IsSymmetric, HasNegativeEigenvalue, HasNonOrthogonalEigenvectors and
+// LacksRealEigenbasis (ExampleSatisfies); Run, which calls student code
+// with a time limit (ExampleRun); MSE; and the Report, Verdict and Status
+// types a check returns, with the language settings above.
+//
 // # Conventions
 //
 // FactorLab's packages share one convention (decomp, mf, plotting, lab,

@@ -22,9 +22,9 @@ type EigenvaluesFunc func(a *mat.Dense) (l1, l2 float64)
 // x with (A − λI)x = 0, for an eigenvalue λ of the 2×2 matrix A.
 type EigenvectorFunc func(a *mat.Dense, lambda float64) []float64
 
-// L2Matrices returns the matrices of lab L2: seed 001's [[2, 1], [1, 2]]
+// l2Matrices returns the matrices of lab L2: seed 001's [[2, 1], [1, 2]]
 // and seed 000's [[4, 1], [2, 3]].
-func L2Matrices() []*mat.Dense {
+func l2Matrices() []*mat.Dense {
 	return []*mat.Dense{
 		fixtures.SymmetricMatrix(),
 		fixtures.EigenMatrix(),
@@ -34,7 +34,7 @@ func L2Matrices() []*mat.Dense {
 // l2Extra adds a matrix with irrational eigenvalues, so that a hard-coded
 // answer does not pass.
 func l2Extra() []*mat.Dense {
-	return append(L2Matrices(), mat.NewDense(2, 2, []float64{1, 2, 3, 4}))
+	return append(l2Matrices(), mat.NewDense(2, 2, []float64{1, 2, 3, 4}))
 }
 
 // realEigen returns the eigenvalues of a (real spectrum assumed) in
@@ -43,7 +43,7 @@ func l2Extra() []*mat.Dense {
 func realEigen(a mat.Matrix) ([]float64, [][]float64) {
 	s, ls, err := decomp.RealEigenpairs(a, decomp.OrderCanonical)
 	if err != nil {
-		panic("lab: reference eigendecomposition: " + err.Error())
+		panic(fmt.Errorf("%w: eigendecomposition: %w", ErrReference, err))
 	}
 	vs := make([][]float64, len(ls))
 	for k := range vs {
@@ -108,7 +108,7 @@ func CheckEigenvectors(f EigenvectorFunc) Report {
 	if f == nil {
 		return r.notImplemented("Eigenvector")
 	}
-	for _, a := range L2Matrices() {
+	for _, a := range l2Matrices() {
 		ls, vs := realEigen(a)
 		for k, l := range ls {
 			var x []float64

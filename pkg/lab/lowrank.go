@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -21,7 +22,7 @@ type RankOneFunc func(a *mat.Dense) (w, h *mat.Dense)
 func optimalMSE(a mat.Matrix, k int) float64 {
 	l, err := mf.OptimalLoss(a, k, mf.Mean)
 	if err != nil {
-		panic("lab: reference optimum: " + err.Error())
+		panic(fmt.Errorf("%w: Eckart–Young optimum: %w", ErrReference, err))
 	}
 	return l
 }

@@ -43,10 +43,6 @@ func SquareMap() *mat.Dense {
 	return &m
 }
 
-// UnitSquare returns the corners of the unit square, (0,0), (1,0), (1,1),
-// (0,1): fixtures.UnitSquare.
-func UnitSquare() [][2]float64 { return fixtures.UnitSquare() }
-
 // rotation and stretch are the reference maps, from package fixtures.
 var (
 	rotation = fixtures.Rotation
@@ -135,14 +131,14 @@ func CheckCorners(f CornersFunc) Report {
 		r.Add(notImplemented(Verdict{Name: "Corners", Diff: math.NaN(), Tol: math.NaN()}))
 		return r
 	}
-	want := mapPoints(SquareMap(), UnitSquare())
+	want := mapPoints(SquareMap(), fixtures.UnitSquare())
 	if len(got) != 4 {
 		r.Add(Verdict{Name: tr(msgNameFourCorners), Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
 			Message: tr(msgCornerCount, len(got)),
 			Hint:    tr(msgHintCornerCount)})
 		return r
 	}
-	for i, c := range UnitSquare() {
+	for i, c := range fixtures.UnitSquare() {
 		v := Vector(fmt.Sprintf("M·(%s, %s)", num(c[0]), num(c[1])), got[i][:], want[i][:], &Tolerance{Abs: 1e-6})
 		if !v.Passed() {
 			v.Hint = tr(msgHintCorners)
@@ -195,7 +191,7 @@ func cornersFigure(got, want [][2]float64) (*plotting.Figure, error) {
 		p.X.Label.Text = "x"
 		p.Y.Label.Text = "y"
 		p.Add(plotter.NewGrid())
-		sq, err := polygon(UnitSquare(), squareGray)
+		sq, err := polygon(fixtures.UnitSquare(), squareGray)
 		if err != nil {
 			return nil, err
 		}

@@ -34,11 +34,11 @@ func SVDMatrix() *mat.Dense { return fixtures.SVDMatrix() }
 func NaiveSVD(a mat.Matrix) (u *mat.Dense, sigma []float64, v *mat.Dense) {
 	m, n := a.Dims()
 	if n > m {
-		panic(fmt.Sprintf("lab: NaiveSVD of a %d×%d matrix, want at least as many rows as columns", m, n))
+		panic(fmt.Errorf("%w: NaiveSVD of a %d×%d matrix, want at least as many rows as columns", ErrShape, m, n))
 	}
 	naive, err := decomp.NaiveGramSVD(a, decomp.OrderCanonical)
 	if err != nil {
-		panic("lab: NaiveSVD: " + err.Error())
+		panic(fmt.Errorf("%w: NaiveSVD: %w", ErrReference, err))
 	}
 	sigma = make([]float64, n)
 	for i := range sigma {
@@ -53,7 +53,7 @@ func Reconstruct(u mat.Matrix, sigma []float64, v mat.Matrix) *mat.Dense {
 	m, k := u.Dims()
 	n, vc := v.Dims()
 	if len(sigma) != k || vc < k {
-		panic(fmt.Sprintf("lab: Reconstruct with U %d×%d, %d singular values and V %d×%d", m, k, len(sigma), n, vc))
+		panic(fmt.Errorf("%w: Reconstruct with U %d×%d, %d singular values and V %d×%d", ErrShape, m, k, len(sigma), n, vc))
 	}
 	us := mat.DenseCopyOf(u)
 	for j := 0; j < k; j++ {
@@ -70,7 +70,7 @@ func Reconstruct(u mat.Matrix, sigma []float64, v mat.Matrix) *mat.Dense {
 func referenceSVD(a mat.Matrix) (u *mat.Dense, sigma []float64, v *mat.Dense) {
 	var s decomp.SVD
 	if err := s.Factorize(a, mat.SVDThin); err != nil {
-		panic("lab: reference SVD: " + err.Error())
+		panic(fmt.Errorf("%w: SVD: %w", ErrReference, err))
 	}
 	s.Canonicalize()
 	u, v = &mat.Dense{}, &mat.Dense{}

@@ -13,11 +13,13 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/mf"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // seedA is the matrix of seed 000, In [1].
 func seedA() *mat.Dense {
-	return mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	return fixtures.FactorizationMatrix()
 }
 
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed)) }
@@ -412,7 +414,9 @@ func ExampleDense_Factorize() {
 		return
 	}
 	fmt.Printf("final loss < 1e-11: %v\n", f.Loss() < 1e-11)
-	fmt.Printf("WH =\n%.4f\n", mat.Formatted(productOf(&f)))
+	var wh mat.Dense
+	f.ReconstructTo(&wh)
+	fmt.Printf("WH =\n%.4f\n", mat.Formatted(&wh))
 	// Output:
 	// Iteration 500, loss: 0.00101
 	// Iteration 1000, loss: 2.65e-06
@@ -425,7 +429,7 @@ func ExampleDense_Factorize() {
 }
 
 func ExampleOptimalLoss() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	best, _ := mf.OptimalLoss(a, 1, mf.Mean)
 	var f mf.Dense
 	_ = f.Factorize(a, 1, &mf.DenseSettings{LearningRate: 0.01, Iterations: 5000}, rand.New(rand.NewPCG(1, 1)))
@@ -437,7 +441,7 @@ func ExampleOptimalLoss() {
 }
 
 func ExampleOptimalLosses() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	losses, _ := mf.OptimalLosses(a, mf.Mean)
 	for k, l := range losses {
 		fmt.Printf("k=%d: %.6f\n", k, l)

@@ -75,14 +75,31 @@
 //
 // # Failures
 //
-// Programmer misuse (a mask or destination of the wrong shape, a nil
-// *rand.Rand, impossible settings, ids outside a trained model) panics with a
-// package sentinel error (ErrShape, ErrNilRand, ErrSettings,
-// ErrNotFactorized). Bad data (NaN or infinite elements, empty input, k ≤ 0,
-// negative input to NMF, duplicate (user, item) pairs, ids out of range,
-// malformed file lines) returns an error wrapping ErrData that names the
-// problem. Divergence returns an error wrapping ErrDiverged;
-// no partially trained or NaN factors are ever returned as a result.
+// Every function validates its input the same way, in three classes:
+//
+//   - Programmer misuse panics with a package sentinel error: a mask or
+//     destination of the wrong shape or ids outside a trained model
+//     (ErrShape), a nil *rand.Rand (ErrNilRand), a nil *Ratings, Predictor
+//     or io.Reader (ErrNil), a query before a successful fit
+//     (ErrNotFactorized), and settings outside their documented range:
+//     negative, NaN or infinite rates, penalties and deviations, unknown
+//     enumerations (ErrSettings). Each function's documentation lists its
+//     panics.
+//   - Bad data returns an error wrapping ErrData that names the problem and
+//     its position: NaN or infinite elements (A[i,j]), a nil or empty matrix,
+//     k ≤ 0, negative input to NMF, duplicate (user, item) pairs and ids out
+//     of range (the rating's index), malformed file lines (*ParseError with
+//     the line number, also for a line over 1 MiB), and data whose scale is
+//     out of range: the losses are squares of the data, so max|aᵢⱼ| (or the
+//     largest |rating|) must lie within 2^±500, about 10^±150 (2^±60 for
+//     Float32 training); the error says so instead of blaming a setting.
+//   - Numerical failure returns an error wrapping ErrDiverged, naming the
+//     iteration and the settings involved.
+//
+// No partially trained, NaN or infinite result is ever returned without an
+// error. Where the mathematics allows it the work is done in scaled units
+// (NMF below ¼ or above 2⁶⁴, OptimalLosses, Baseline, Evaluate), so a
+// representable answer is returned for any representable input.
 //
 // # Conventions
 //
@@ -97,6 +114,6 @@
 // one place that calls LAPACK's eigen and SVD drivers.
 //
 // Here: Dense.Factorize(a, k, s, rnd), NMF.Factorize(a, k, s, rnd),
-// Biased.TrainSGD(train, s, rnd); factors are read with WTo, HTo and
-// ReconstructTo; OptimalLoss takes its singular values from decomp.SVD.
+// Biased.TrainSGD(train, s, rnd); factors are read with WTo, HTo,
+// ReconstructTo, UserFactorsTo and ItemFactorsTo; OptimalLoss takes its singular values from decomp.SVD.
 package mf

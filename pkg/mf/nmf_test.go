@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/mf"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // checkNMF checks the Lee–Seung guarantees on a finished run: W, H ≥ 0 and
@@ -122,7 +124,7 @@ func FuzzNMF(f *testing.F) {
 
 func ExampleNMF_Factorize() {
 	// Seed 000's matrix is non-negative; Lee–Seung updates keep W, H ≥ 0.
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	var f mf.NMF
 	if err := f.Factorize(a, 1, &mf.NMFSettings{Iterations: 500}, newRand(1)); err != nil {
 		fmt.Println(err)

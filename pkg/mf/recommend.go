@@ -42,9 +42,12 @@ type Scored struct {
 // TopN returns the n items with the highest predicted rating for user among
 // those user has not rated in seen, best first (ties by item index). It
 // returns fewer than n if fewer are left. It panics with ErrShape if user is
-// out of range or p and seen have different dimensions, and with
-// ErrSettings if n < 0.
+// out of range or p and seen have different dimensions, with ErrSettings if
+// n < 0, and with ErrNil if p or seen is nil.
 func TopN(p Predictor, seen *Ratings, user, n int) []Scored {
+	if seen == nil || nilPredictor(p) {
+		panic(ErrNil)
+	}
 	users, items := p.Dims()
 	if su, si := seen.Dims(); su != users || si != items || user < 0 || user >= users {
 		panic(ErrShape)
@@ -121,8 +124,14 @@ func (r *Ratings) ZeroFilled() *mat.Dense {
 // can score it.
 type MatrixPredictor struct{ M mat.Matrix }
 
-// Dims returns the matrix's rows and columns.
-func (p MatrixPredictor) Dims() (users, items int) { return p.M.Dims() }
+// Dims returns the matrix's rows and columns. It panics with ErrNil if M is
+// nil.
+func (p MatrixPredictor) Dims() (users, items int) {
+	if isNil(p.M) {
+		panic(ErrNil)
+	}
+	return p.M.Dims()
+}
 
 // Predict returns entry (user, item), unclipped.
 func (p MatrixPredictor) Predict(user, item int) float64 { return p.M.At(user, item) }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/factorlab/factorlab/pkg/decomp"
 	"github.com/factorlab/factorlab/pkg/plotting"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // rank1Losses fits A ≈ w hᵀ by plain gradient descent on the mean squared
@@ -51,7 +53,7 @@ func rank1Losses(a *mat.Dense, iters int, lr float64) []float64 {
 // 500 iterations, reaching 1.8e-15) and a rank-1 gradient-descent fit of
 // the same A, which cannot go below the Eckart–Young optimum σ₂²/8.
 func ExampleLossCurves() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	var svd decomp.SVD
 	if err := svd.Factorize(a, mat.SVDNone); err != nil {
 		log.Fatal(err)
@@ -177,7 +179,7 @@ func ExampleImageGrid() {
 // A multi-panel figure of plots of different kinds, with their data areas
 // aligned, and a single panel taken out of a geometry figure.
 func ExampleFigure() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	heat, err := plotting.Heatmap(a, &plotting.HeatmapSettings{Title: "A"})
 	if err != nil {
 		log.Fatal(err)
