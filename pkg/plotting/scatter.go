@@ -13,9 +13,9 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// ScatterOptions are the settings of LabelledScatter; nil means the zero
+// ScatterSettings are the settings of LabelledScatter; nil means the zero
 // value.
-type ScatterOptions struct {
+type ScatterSettings struct {
 	// Title, XLabel and YLabel label the plot and its axes.
 	Title, XLabel, YLabel string
 	// Names names the labels in the legend, by label value; a label
@@ -35,9 +35,9 @@ var classShapes = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.TriangleGlyph{}, d
 // increasing order), such as a 2-D projection of data coloured by class.
 // It returns an error if xy is not n×2 with n = len(labels) ≥ 1 or holds a
 // NaN or infinite value.
-func LabelledScatter(xy mat.Matrix, labels []int, opt *ScatterOptions) (*plot.Plot, error) {
+func LabelledScatter(xy mat.Matrix, labels []int, opt *ScatterSettings) (*plot.Plot, error) {
 	if opt == nil {
-		opt = &ScatterOptions{}
+		opt = &ScatterSettings{}
 	}
 	n, c := xy.Dims()
 	if c != 2 || n != len(labels) || n == 0 {

@@ -26,7 +26,7 @@ func TestLabelledScatter(t *testing.T) {
 	if labelName(9, names) != "nine" || labelName(3, names) != "3" {
 		t.Errorf("legend names %q, %q; want nine, 3", labelName(9, names), labelName(3, names))
 	}
-	p, err := LabelledScatter(xy, labels, &ScatterOptions{Title: "t", Names: names})
+	p, err := LabelledScatter(xy, labels, &ScatterSettings{Title: "t", Names: names})
 	if err != nil {
 		t.Fatal(err)
 	}
