@@ -1,0 +1,26 @@
+// Copyright ©2026 The FactorLab Authors.
+
+// Package level3 is a Level-3 BLAS for float64 in Go and amd64 assembly,
+// used under gonum's LAPACK in place of gonum's pure-Go BLAS.
+//
+// Implementation embeds gonum's BLAS and replaces its Dgemm,
+//
+//	C = alpha·op(A)·op(B) + beta·C,
+//
+// with the blocked algorithm of Goto and van de Geijn ("Anatomy of
+// high-performance matrix multiplication", ACM TOMS 34(3), 2008): panels of
+// op(B) and blocks of op(A) are packed into contiguous micro-panels sized for
+// the caches, and a register-blocked micro-kernel updates one small tile of C
+// at a time from them. The micro-kernel is chosen at start-up from what the
+// CPU and operating system support: 8×24 with AVX-512F, 6×8 with AVX2 and
+// FMA, or a portable 4×4 kernel in Go.
+//
+// Results are deterministic on one machine: every element of the product is
+// a chain of multiply–adds in increasing k within each cache block of k, and
+// the blocks are added to C in increasing order, whatever the number of
+// goroutines (GOMAXPROCS) sharing the work. Different kernels (on different
+// CPUs) may round differently.
+//
+// All matrices are row-major, as everywhere in gonum. The routines panic on
+// invalid arguments with messages worded as gonum's BLAS words them.
+package level3
