@@ -8,7 +8,14 @@ import (
 	"sync/atomic"
 
 	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/gonum"
 )
+
+// smallMax is the largest m·n·k that Dgemm hands to gonum's loops: below it
+// packing costs more than the micro-kernel saves. It also keeps the products
+// of the small matrices printed in examples and notebooks identical to
+// gonum's (which, unlike the kernels here, does not fuse multiply and add).
+const smallMax = 32 * 32 * 32
 
 // parallelMin is the smallest m·n·k for which Dgemm spreads the work over
 // goroutines; below it the start-up costs more than it saves.
@@ -20,7 +27,7 @@ const parallelMin = 96 * 96 * 96
 //
 // where op(X) is X or Xᵀ as tA and tB say, op(A) is m×k, op(B) is k×n and C is
 // m×n, all row-major with leading dimensions lda, ldb and ldc. C must not
-// overlap A or B. When beta is zero C is not read, so NaNs in it do not
+// overlap A or B. Products with m·n·k ≤ 32³ are left to gonum's Dgemm. When beta is zero C is not read, so NaNs in it do not
 // propagate; when alpha is zero A and B are not read.
 //
 // The result is deterministic: each element of alpha·op(A)·op(B) is summed in
@@ -35,6 +42,10 @@ func (Implementation) Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a
 	}
 	scale(m, n, beta, c, ldc)
 	if alpha == 0 || k == 0 {
+		return
+	}
+	if m*n*k <= smallMax {
+		gonum.Implementation{}.Dgemm(tA, tB, m, n, k, alpha, a, lda, b, ldb, 1, c, ldc)
 		return
 	}
 	gemm(active, tA != blas.NoTrans, tB != blas.NoTrans, m, n, k, alpha, a, lda, b, ldb, c, ldc, runtime.GOMAXPROCS(0))

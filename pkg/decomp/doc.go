@@ -59,4 +59,19 @@
 // ErrNoConvergence, ErrDefective or ErrSingular. Test with errors.Is.
 //
 // Randomness comes only from an explicit *rand.Rand (math/rand/v2).
+//
+// # BLAS
+//
+// In the default pure-Go build, importing decomp changes gonum's global BLAS:
+// at initialization it calls blas64.Use with a packed, register-blocked
+// Level-3 BLAS (AVX-512 or AVX2/FMA assembly where the CPU has it, Go
+// elsewhere), which speeds up gonum's LAPACK here and everywhere else in the
+// program, gonum/mat included. Its results are deterministic on one machine
+// whatever GOMAXPROCS is, but not bit-identical to gonum's BLAS. It is not
+// installed if the program already chose a BLAS other than gonum's before
+// decomp was initialized, nor if the environment variable FACTORLAB_BLAS
+// (BLASEnv) is "gonum" at start-up. A program can also restore gonum's own
+// BLAS at any time with blas64.Use(gonum.Implementation{}) (package
+// gonum.org/v1/gonum/blas/gonum). The OpenBLAS build (-tags openblas) leaves
+// the global BLAS alone.
 package decomp

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"time"
 
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/blas/gonum"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/decomp"
@@ -116,9 +118,16 @@ func main() {
 		}
 		for r := 0; r < *reps; r++ {
 			for _, im := range impls {
+				// "gonum" is gonum as a program gets it without FactorLab:
+				// with gonum's own BLAS, not the one decomp installs.
+				saved := blas64.Implementation()
+				if im.name == "gonum" {
+					blas64.Use(gonum.Implementation{})
+				}
 				start := time.Now()
 				im.run()
 				im.best = math.Min(im.best, time.Since(start).Seconds())
+				blas64.Use(saved)
 			}
 		}
 		for _, im := range impls {
