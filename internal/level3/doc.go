@@ -13,7 +13,17 @@
 // the caches, and a register-blocked micro-kernel updates one small tile of C
 // at a time from them. The micro-kernel is chosen at start-up from what the
 // CPU and operating system support: 8×24 with AVX-512F, 6×8 with AVX2 and
-// FMA, or a portable 4×4 kernel in Go.
+// FMA, or a portable 4×4 kernel in Go. Products with m·n·k ≤ 32³ are left to
+// gonum's loops, where packing would cost more than it saves.
+//
+// Dsyrk and Dsyr2k compute the triangle of C in row blocks of 128: the
+// diagonal blocks in full by Dgemm into scratch space, the rest by Dgemm on
+// C directly. Dtrmm and Dtrsm split the triangular factor in halves
+// recursively (Elmroth, Gustavson, Jonsson and Kågström, "Recursive blocked
+// algorithms and hybrid data structures for dense matrix library software",
+// SIAM Review 46(1), 2004): off-diagonal blocks are Dgemm updates, diagonal
+// blocks of order ≤ 48 go to gonum. Calls smaller than 48³ multiply–adds
+// go to gonum's routines whole.
 //
 // Results are deterministic on one machine: every element of the product is
 // a chain of multiply–adds in increasing k within each cache block of k, and
