@@ -35,6 +35,9 @@ func geev(a blas64.General, wr, wi []float64, vr blas64.General) bool {
 // triangle of a in ascending order and, if vectors, overwrites a with the
 // orthonormal eigenvectors. It reports whether the algorithm converged.
 func syev(a blas64.General, w []float64, vectors bool) bool {
+	if vectors && a.Rows >= syevdMin {
+		return syevd(a, w)
+	}
 	jobz := lapack.EVNone
 	if vectors {
 		jobz = lapack.EVCompute
