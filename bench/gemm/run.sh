@@ -10,6 +10,9 @@
 set -eu
 cd "$(dirname "$0")/../.."
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 GOMAXPROCS=1
+# OpenBLAS prints the kernel family it picked ("Core: …") on start-up. Set
+# OPENBLAS_CORETYPE (e.g. SkylakeX) to override its CPU detection.
+export OPENBLAS_VERBOSE=2
 if echo '#include <cblas.h>' | ${CC:-cc} -E -x c - >/dev/null 2>&1; then
 	exec env CGO_LDFLAGS="-lopenblas" go run -tags openblas ./bench/gemm "$@"
 fi

@@ -27,7 +27,9 @@ const parallelMin = 96 * 96 * 96
 //
 // where op(X) is X or Xᵀ as tA and tB say, op(A) is m×k, op(B) is k×n and C is
 // m×n, all row-major with leading dimensions lda, ldb and ldc. C must not
-// overlap A or B. Products with m·n·k ≤ 32³ are left to gonum's Dgemm. When beta is zero C is not read, so NaNs in it do not
+// overlap A or B. Products with m·n·k ≤ 32³, and the skinny ones with
+// m < 2, n < 4 or k < 4, where most of a register tile would be padding, are
+// left to gonum's Dgemm. When beta is zero C is not read, so NaNs in it do not
 // propagate; when alpha is zero A and B are not read.
 //
 // The result is deterministic: each element of alpha·op(A)·op(B) is summed in
@@ -44,7 +46,7 @@ func (Implementation) Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a
 	if alpha == 0 || k == 0 {
 		return
 	}
-	if m*n*k <= smallMax {
+	if m*n*k <= smallMax || m < 2 || n < 4 || k < 4 {
 		gonum.Implementation{}.Dgemm(tA, tB, m, n, k, alpha, a, lda, b, ldb, 1, c, ldc)
 		return
 	}

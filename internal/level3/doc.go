@@ -13,8 +13,9 @@
 // the caches, and a register-blocked micro-kernel updates one small tile of C
 // at a time from them. The micro-kernel is chosen at start-up from what the
 // CPU and operating system support: 8×24 with AVX-512F, 6×8 with AVX2 and
-// FMA, or a portable 4×4 kernel in Go. Products with m·n·k ≤ 32³ are left to
-// gonum's loops, where packing would cost more than it saves.
+// FMA, or a portable 4×4 kernel in Go. Products with m·n·k ≤ 32³ and skinny
+// ones (m < 2, n < 4 or k < 4) are left to gonum's loops, where packing or
+// padding would cost more than the kernel saves.
 //
 // Dsyrk and Dsyr2k compute the triangle of C in row blocks of 128: the
 // diagonal blocks in full by Dgemm into scratch space, the rest by Dgemm on

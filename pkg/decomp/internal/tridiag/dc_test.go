@@ -122,3 +122,61 @@ func TestEigen(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEigen builds a tridiagonal from the fuzzer's bytes (each entry a small
+// integer scaled by a power of two, so that repeated values, zeros and wide
+// ranges all occur) and checks the residual and orthogonality.
+func FuzzEigen(f *testing.F) {
+	f.Add(uint8(40), []byte{1, 2, 3, 4, 5, 6, 7, 8})
+	f.Add(uint8(70), []byte{0, 0, 0, 0})
+	f.Add(uint8(100), []byte{255, 1, 128, 7, 7, 7, 7, 0, 3})
+	f.Fuzz(func(t *testing.T, size uint8, data []byte) {
+		n := 1 + int(size)%130
+		if len(data) == 0 {
+			data = []byte{0}
+		}
+		val := func(i int) float64 {
+			b := data[i%len(data)]
+			return float64(int(b&15)-8) * math.Ldexp(1, int(b>>4)-8)
+		}
+		d0, e0 := make([]float64, n), make([]float64, n-1)
+		for i := range d0 {
+			d0[i] = val(2 * i)
+		}
+		for i := range e0 {
+			e0[i] = val(2*i + 1)
+		}
+		d, e := append([]float64(nil), d0...), append([]float64(nil), e0...)
+		z := blas64.General{Rows: n, Cols: n, Stride: n, Data: make([]float64, n*n)}
+		if !Eigen(d, e, z) {
+			t.Skip("QR did not converge on a small block")
+		}
+		var tnorm float64
+		for i := range d0 {
+			tnorm = math.Max(tnorm, math.Abs(d0[i]))
+		}
+		for i := range e0 {
+			tnorm = math.Max(tnorm, math.Abs(e0[i]))
+		}
+		tol := 30 * float64(n) * 0x1p-52
+		for j := 0; j < n; j++ {
+			var nrm float64
+			for i := 0; i < n; i++ {
+				v := (d0[i] - d[j]) * z.Data[i*n+j]
+				if i > 0 {
+					v += e0[i-1] * z.Data[(i-1)*n+j]
+				}
+				if i < n-1 {
+					v += e0[i] * z.Data[(i+1)*n+j]
+				}
+				if math.Abs(v) > tol*3*tnorm+1e-300 {
+					t.Fatalf("n=%d: residual of pair %d is %g, ‖T‖ = %g", n, j, v, tnorm)
+				}
+				nrm += z.Data[i*n+j] * z.Data[i*n+j]
+			}
+			if math.Abs(nrm-1) > tol {
+				t.Fatalf("n=%d: ‖z_%d‖² = %v", n, j, nrm)
+			}
+		}
+	})
+}
