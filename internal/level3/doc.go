@@ -32,6 +32,10 @@
 // goroutines (GOMAXPROCS) sharing the work. Different kernels (on different
 // CPUs) may round differently.
 //
+// Of Level 2, Dgemv and Dsymv (half the flops of the reductions to
+// tridiagonal and bidiagonal form) have AVX2/FMA kernels for unit increments
+// and m·n ≥ 64²; everything else is gonum's.
+//
 // All matrices are row-major, as everywhere in gonum. The routines panic on
 // invalid arguments with messages worded as gonum's BLAS words them.
 package level3

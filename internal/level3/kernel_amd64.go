@@ -50,3 +50,21 @@ func kernels() []kernel {
 	}
 	return append(ks, portable)
 }
+
+// fma reports whether the Level-2 kernels (AVX2 and FMA) can run.
+var fma = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+
+// dot4 returns the dot products of x with the four rows a0…a3, n long.
+//
+//go:noescape
+func dot4(n int, a0, a1, a2, a3, x *float64) (s0, s1, s2, s3 float64)
+
+// axpy4 adds c[0]·a0 + c[1]·a1 + c[2]·a2 + c[3]·a3 to y, n long.
+//
+//go:noescape
+func axpy4(n int, c *[4]float64, a0, a1, a2, a3, y *float64)
+
+// dotAxpy returns a·x and adds s·a to y, n long, in one pass over a.
+//
+//go:noescape
+func dotAxpy(n int, s float64, a, x, y *float64) float64

@@ -175,3 +175,60 @@ func TestLevel3Panics(t *testing.T) {
 		}()
 	}
 }
+
+func TestGemvSymv(t *testing.T) {
+	var impl Implementation
+	rnd := rand.New(rand.NewPCG(15, 16))
+	for _, mn := range [][2]int{{64, 64}, {70, 131}, {133, 65}, {257, 300}, {1, 5000}, {5000, 1}, {10, 10}} {
+		m, n := mn[0], mn[1]
+		a, lda := padded(rnd, m, n, 3)
+		for _, tr := range transs {
+			lx, ly := n, m
+			if tr == blas.Trans {
+				lx, ly = m, n
+			}
+			x := randSlice(rnd, lx)
+			y0 := randSlice(rnd, ly)
+			for _, ab := range [][2]float64{{1, 0}, {-0.5, 1}, {2, -1.5}} {
+				got, want := append([]float64(nil), y0...), append([]float64(nil), y0...)
+				impl.Dgemv(tr, m, n, ab[0], a, lda, x, 1, ab[1], got, 1)
+				gonum.Implementation{}.Dgemv(tr, m, n, ab[0], a, lda, x, 1, ab[1], want, 1)
+				if msg := closeTo(got, want, 1e-14*float64(max(m, n))); msg != "" {
+					t.Fatalf("Dgemv %c m=%d n=%d alpha=%g beta=%g: %s", tr, m, n, ab[0], ab[1], msg)
+				}
+			}
+		}
+		if m != n {
+			continue
+		}
+		for _, ul := range uplos {
+			s, lds := triangular(rnd, ul, n, 2) // other triangle NaN: must not be read
+			x, y0 := randSlice(rnd, n), randSlice(rnd, n)
+			for _, ab := range [][2]float64{{1, 0}, {-0.5, 1}, {2, -1.5}} {
+				got, want := append([]float64(nil), y0...), append([]float64(nil), y0...)
+				impl.Dsymv(ul, n, ab[0], s, lds, x, 1, ab[1], got, 1)
+				gonum.Implementation{}.Dsymv(ul, n, ab[0], s, lds, x, 1, ab[1], want, 1)
+				if msg := closeTo(got, want, 1e-14*float64(n)); msg != "" {
+					t.Fatalf("Dsymv %c n=%d alpha=%g beta=%g: %s", ul, n, ab[0], ab[1], msg)
+				}
+			}
+		}
+	}
+	// Strided vectors and invalid arguments go to gonum.
+	a := randSlice(rnd, 100*100)
+	x, y := randSlice(rnd, 200), make([]float64, 200)
+	want := make([]float64, 200)
+	impl.Dgemv(blas.NoTrans, 100, 100, 1, a, 100, x, 2, 0, y, 2)
+	gonum.Implementation{}.Dgemv(blas.NoTrans, 100, 100, 1, a, 100, x, 2, 0, want, 2)
+	if !equal(y, want) {
+		t.Error("Dgemv with increment 2 differs from gonum")
+	}
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("Dsymv with a short a did not panic")
+			}
+		}()
+		impl.Dsymv(blas.Upper, 100, 1, a[:50], 100, x, 1, 0, y, 1)
+	}()
+}
