@@ -74,4 +74,9 @@
 // BLAS at any time with blas64.Use(gonum.Implementation{}) (package
 // gonum.org/v1/gonum/blas/gonum). The OpenBLAS build (-tags openblas) leaves
 // the global BLAS alone.
+//
+// The pure-Go build computes the eigenvectors of symmetric matrices of order
+// 64 and more as LAPACK's dsyevd does: reduction to tridiagonal form, then
+// divide and conquer (Cuppen; Gu and Eisenstat) instead of QL iteration, so
+// that most of the work is matrix products.
 package decomp
