@@ -12,7 +12,8 @@ import (
 const level2Min = 64 * 64
 
 // Dgemv computes y = alpha·op(A)·x + beta·y for the row-major m×n A, with
-// AVX2/FMA kernels that read four rows of A per pass over x (op(A) = A) or
+// AVX2/FMA kernels (strided x and y, such as columns of a row-major matrix,
+// are copied to contiguous scratch and back) that read four rows of A per pass over x (op(A) = A) or
 // over y (op(A) = Aᵀ). The two blocked LAPACK reductions to tridiagonal and
 // bidiagonal form spend half their flops here. It panics as gonum's Dgemv
 // does on invalid arguments.
@@ -21,13 +22,18 @@ func (Implementation) Dgemv(tA blas.Transpose, m, n int, alpha float64, a []floa
 	if tA != blas.NoTrans {
 		lenX, lenY = m, n
 	}
-	if !fma || !validTrans(tA) || m < 0 || n < 0 || lda < max(1, n) || incX != 1 || incY != 1 ||
-		len(a) < need(m, n, lda) || len(x) < lenX || len(y) < lenY || alpha == 0 || m*n < level2Min {
+	if !fma || !validTrans(tA) || m < 0 || n < 0 || lda < max(1, n) || incX == 0 || incY == 0 ||
+		len(a) < need(m, n, lda) || len(x) < needVec(lenX, incX) || len(y) < needVec(lenY, incY) || alpha == 0 || m*n < level2Min {
 		gonum.Implementation{}.Dgemv(tA, m, n, alpha, a, lda, x, incX, beta, y, incY)
 		return
 	}
-	y = y[:lenY]
-	x = x[:lenX]
+	xs, ys := getBuf(lenX), getBuf(lenY)
+	defer bufPool.Put(xs)
+	defer bufPool.Put(ys)
+	x = gather(xs.x, x, incX)
+	yc := gather(ys.x, y, incY)
+	defer scatter(y, yc, incY)
+	y = yc
 	scaleVec(beta, y)
 	if tA == blas.NoTrans {
 		for i := 0; i < m; i += 4 {
@@ -56,13 +62,18 @@ func (Implementation) Dgemv(tA blas.Transpose, m, n int, alpha float64, a []floa
 // triangle is dotted with x and added, times alpha·x[i], to y in one pass.
 // It panics as gonum's Dsymv does on invalid arguments.
 func (Implementation) Dsymv(ul blas.Uplo, n int, alpha float64, a []float64, lda int, x []float64, incX int, beta float64, y []float64, incY int) {
-	if !fma || !validUplo(ul) || n < 0 || lda < max(1, n) || incX != 1 || incY != 1 ||
-		len(a) < need(n, n, lda) || len(x) < n || len(y) < n || alpha == 0 || n*n < level2Min {
+	if !fma || !validUplo(ul) || n < 0 || lda < max(1, n) || incX == 0 || incY == 0 ||
+		len(a) < need(n, n, lda) || len(x) < needVec(n, incX) || len(y) < needVec(n, incY) || alpha == 0 || n*n < level2Min {
 		gonum.Implementation{}.Dsymv(ul, n, alpha, a, lda, x, incX, beta, y, incY)
 		return
 	}
-	y = y[:n]
-	x = x[:n]
+	xs, ys := getBuf(n), getBuf(n)
+	defer bufPool.Put(xs)
+	defer bufPool.Put(ys)
+	x = gather(xs.x, x, incX)
+	yc := gather(ys.x, y, incY)
+	defer scatter(y, yc, incY)
+	y = yc
 	scaleVec(beta, y)
 	if ul == blas.Upper {
 		for i := 0; i < n; i++ {
@@ -80,6 +91,54 @@ func (Implementation) Dsymv(ul blas.Uplo, n int, alpha float64, a []float64, lda
 			s = dotAxpy(i, alpha*x[i], &a[i*lda], &x[0], &y[0])
 		}
 		y[i] += alpha * (s + a[i*lda+i]*x[i])
+	}
+}
+
+// needVec is the length a vector of n elements with increment inc spans.
+func needVec(n, inc int) int {
+	if n == 0 {
+		return 0
+	}
+	if inc < 0 {
+		inc = -inc
+	}
+	return (n-1)*inc + 1
+}
+
+// gather copies the len(dst) elements of the strided vector x into dst and
+// returns dst; with a negative increment the vector runs backwards from the
+// end, as in the reference BLAS.
+func gather(dst, x []float64, inc int) []float64 {
+	n := len(dst)
+	if inc == 1 {
+		copy(dst, x[:n])
+		return dst
+	}
+	k := 0
+	if inc < 0 {
+		k = -(n - 1) * inc
+	}
+	for i := range dst {
+		dst[i] = x[k]
+		k += inc
+	}
+	return dst
+}
+
+// scatter copies src back into the strided vector y, the inverse of gather.
+func scatter(y, src []float64, inc int) {
+	n := len(src)
+	if inc == 1 {
+		copy(y[:n], src)
+		return
+	}
+	k := 0
+	if inc < 0 {
+		k = -(n - 1) * inc
+	}
+	for _, v := range src {
+		y[k] = v
+		k += inc
 	}
 }
 

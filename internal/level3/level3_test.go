@@ -214,15 +214,28 @@ func TestGemvSymv(t *testing.T) {
 			}
 		}
 	}
-	// Strided vectors and invalid arguments go to gonum.
+	// Strided vectors, forwards and backwards, as LAPACK passes columns.
 	a := randSlice(rnd, 100*100)
-	x, y := randSlice(rnd, 200), make([]float64, 200)
-	want := make([]float64, 200)
-	impl.Dgemv(blas.NoTrans, 100, 100, 1, a, 100, x, 2, 0, y, 2)
-	gonum.Implementation{}.Dgemv(blas.NoTrans, 100, 100, 1, a, 100, x, 2, 0, want, 2)
-	if !equal(y, want) {
-		t.Error("Dgemv with increment 2 differs from gonum")
+	for _, inc := range [][2]int{{2, 3}, {-2, 1}, {100, -100}} {
+		x, y0 := randSlice(rnd, 100*100), randSlice(rnd, 100*100)
+		for _, tr := range transs {
+			got, want := append([]float64(nil), y0...), append([]float64(nil), y0...)
+			impl.Dgemv(tr, 100, 100, 1.5, a, 100, x, inc[0], 0.5, got, inc[1])
+			gonum.Implementation{}.Dgemv(tr, 100, 100, 1.5, a, 100, x, inc[0], 0.5, want, inc[1])
+			if msg := closeTo(got, want, 1e-12); msg != "" {
+				t.Errorf("Dgemv %c with increments %v: %s", tr, inc, msg)
+			}
+		}
+		for _, ul := range uplos {
+			got, want := append([]float64(nil), y0...), append([]float64(nil), y0...)
+			impl.Dsymv(ul, 100, 1.5, a, 100, x, inc[0], 0.5, got, inc[1])
+			gonum.Implementation{}.Dsymv(ul, 100, 1.5, a, 100, x, inc[0], 0.5, want, inc[1])
+			if msg := closeTo(got, want, 1e-12); msg != "" {
+				t.Errorf("Dsymv %c with increments %v: %s", ul, inc, msg)
+			}
+		}
 	}
+	x, y := randSlice(rnd, 200), make([]float64, 200)
 	func() {
 		defer func() {
 			if recover() == nil {
