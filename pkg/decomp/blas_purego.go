@@ -30,3 +30,9 @@ func init() {
 		blas64.Use(level3.Implementation{})
 	}
 }
+
+// level3Installed reports whether gonum's global BLAS is FactorLab's level3.
+func level3Installed() bool {
+	_, ok := blas64.Implementation().(level3.Implementation)
+	return ok
+}
