@@ -14,6 +14,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/blas/gonum"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/decomp"
@@ -41,6 +43,14 @@ func randSym(seed uint64, n int) *mat.SymDense {
 	return s
 }
 
+// gonumBLAS makes the benchmark b run with gonum's own BLAS, as a program
+// without FactorLab would, instead of the one decomp installs.
+func gonumBLAS(b *testing.B) {
+	saved := blas64.Implementation()
+	blas64.Use(gonum.Implementation{})
+	b.Cleanup(func() { blas64.Use(saved) })
+}
+
 func benchEigen(b *testing.B, n int) {
 	a := randDense(1, n, n)
 	var e decomp.Eigen
@@ -52,6 +62,7 @@ func benchEigen(b *testing.B, n int) {
 }
 
 func benchGonumEigen(b *testing.B, n int) {
+	gonumBLAS(b)
 	a := randDense(1, n, n)
 	var e mat.Eigen
 	for b.Loop() {
@@ -72,6 +83,7 @@ func benchEigenSym(b *testing.B, n int) {
 }
 
 func benchGonumEigenSym(b *testing.B, n int) {
+	gonumBLAS(b)
 	a := randSym(2, n)
 	var e mat.EigenSym
 	for b.Loop() {
@@ -92,6 +104,7 @@ func benchSVD(b *testing.B, n int) {
 }
 
 func benchGonumSVD(b *testing.B, n int) {
+	gonumBLAS(b)
 	a := randDense(3, n, n)
 	var s mat.SVD
 	for b.Loop() {

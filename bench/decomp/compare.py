@@ -6,8 +6,10 @@ The matrices are drawn here (numpy default_rng, fixed seed), written as raw
 little-endian float64 files, timed with numpy (Debian's, on OpenBLAS) and then
 by the Go driver bench/decomp/compare on the very same files. Everything runs
 single-threaded: run.sh sets OPENBLAS_NUM_THREADS=1 and GOMAXPROCS=1, and this
-script sets them again before numpy is imported. Times are the minimum of
---reps repetitions; ratios are decomp/numpy (lower is better for Go) and
+script sets them again before numpy is imported. Times are CPU seconds of
+the process (time.process_time here, CLOCK_PROCESS_CPUTIME_ID in Go), so that
+time slices taken by other jobs on a shared machine do not count, and the
+minimum of --reps repetitions; ratios are decomp/numpy (lower is better for Go) and
 decomp/gonum (pkg/decomp against calling gonum/mat directly).
 """
 import argparse
@@ -27,15 +29,15 @@ import numpy as np  # noqa: E402
 def best_time(fn, reps):
     best, out = float("inf"), None
     for _ in range(reps):
-        t = time.perf_counter()
+        t = time.process_time()
         out = fn()
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
     return best, out
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--sizes", default="200,500", help="n of the n×n eig/eigh/svd problems (e.g. 200,500,1000)")
+    p.add_argument("--sizes", default="500,1000", help="n of the n×n eig/eigh/svd problems (e.g. 200,500,1000)")
     p.add_argument("--rsvd", default="2000", help="N of the N×N randomized SVD problems; empty to skip")
     p.add_argument("--ops", default="eig,eigh,svd,rsvd")
     p.add_argument("--rank", type=int, default=10)

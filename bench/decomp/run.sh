@@ -4,7 +4,7 @@
 # Compare pkg/decomp with numpy and scikit-learn on the same matrices, single
 # threaded, and print the time ratios.
 #
-#   bench/decomp/run.sh                          # n = 200, 500; rSVD 2000×2000 rank 10
+#   bench/decomp/run.sh                          # n = 500, 1000; rSVD 2000×2000 rank 10
 #   bench/decomp/run.sh --sizes 1000 --reps 1    # the n = 1000 targets of issue 3
 #   bench/decomp/run.sh --openblas               # Go side with -tags openblas
 #

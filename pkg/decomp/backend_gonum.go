@@ -37,6 +37,9 @@ func geev(a blas64.General, wr, wi []float64, vr blas64.General) bool {
 // triangle of a in ascending order and, if vectors, overwrites a with the
 // orthonormal eigenvectors. It reports whether the algorithm converged.
 func syev(a blas64.General, w []float64, vectors bool) bool {
+	if vectors && a.Rows >= syevdMin {
+		return syevd(a, w)
+	}
 	jobz := lapack.EVNone
 	if vectors {
 		jobz = lapack.EVCompute
@@ -93,6 +96,10 @@ const skinnyMax = 128
 
 // gemm computes c = alpha·op(a)·op(b) + beta·c.
 func gemm(tA, tB blas.Transpose, alpha float64, a, b blas64.General, beta float64, c blas64.General) {
+	if level3Installed() { // packed kernels: faster than the loops below for every shape
+		blas64.Gemm(tA, tB, alpha, a, b, beta, c)
+		return
+	}
 	switch {
 	case alpha == 1 && beta == 0 && tA == blas.NoTrans && tB == blas.Trans && c.Cols <= skinnyMax:
 		// c = a·bᵀ with few rows in b: one long dot product per element.

@@ -118,4 +118,24 @@
 // are …To(dst), with plain getters only where gonum has them (Values, Dims);
 // misuse panics with a package sentinel error and bad data returns an error
 // naming the problem and its position, as described above.
+//
+// # BLAS
+//
+// In the default pure-Go build, importing decomp changes gonum's global BLAS:
+// at initialization it calls blas64.Use with a packed, register-blocked
+// Level-3 BLAS (AVX-512 or AVX2/FMA assembly where the CPU has it, Go
+// elsewhere), which speeds up gonum's LAPACK here and everywhere else in the
+// program, gonum/mat included. Its results are deterministic on one machine
+// whatever GOMAXPROCS is, but not bit-identical to gonum's BLAS. It is not
+// installed if the program already chose a BLAS other than gonum's before
+// decomp was initialized, nor if the environment variable FACTORLAB_BLAS
+// (BLASEnv) is "gonum" at start-up. A program can also restore gonum's own
+// BLAS at any time with blas64.Use(gonum.Implementation{}) (package
+// gonum.org/v1/gonum/blas/gonum). The OpenBLAS build (-tags openblas) leaves
+// the global BLAS alone.
+//
+// The pure-Go build computes the eigenvectors of symmetric matrices of order
+// 64 and more as LAPACK's dsyevd does: reduction to tridiagonal form, then
+// divide and conquer (Cuppen; Gu and Eisenstat) instead of QL iteration, so
+// that most of the work is matrix products.
 package decomp
