@@ -213,6 +213,11 @@ def main():
             sys.stderr.write("run_notebooks: no such notebook: %s\n" % p)
             return 2
         out = p if args.inplace else os.path.join(args.output_dir, os.path.basename(p))
+        clash = [q for q, o in jobs if o == out]
+        if clash:
+            sys.stderr.write("run_notebooks: %s and %s would both be written to %s; "
+                             "run them with separate --output-dir folders\n" % (clash[0], p, out))
+            return 2
         jobs.append((p, out))
 
     start = time.monotonic()
