@@ -63,3 +63,23 @@ bench:
 
 docker-lab:
 	@bash docker/run.sh
+
+# --- fuzzing (robustness, issue 13) ------------------------------------------
+# `make fuzz` runs every fuzz target of FUZZPKGS whose name matches FUZZTARGETS
+# in turn, each for FUZZTIME (a go test -fuzztime value: 30s, 1m, 5000x). The
+# seed corpora (including every input a fuzzer ever failed on, kept in
+# testdata/fuzz) also run as plain tests in `go test ./...`. `make fuzz-ci` is
+# the short pass for CI: the robustness targets for 1s each.
+FUZZTIME ?= 30s
+FUZZPKGS ?= ./pkg/decomp ./pkg/mf
+FUZZTARGETS ?= ^Fuzz
+.PHONY: fuzz fuzz-ci
+fuzz:
+	@set -eo pipefail; for p in $(FUZZPKGS); do \
+	  for t in $$(go test -list '$(FUZZTARGETS)' $$p | grep '^Fuzz'); do \
+	    echo "go test -run '^\$$' -fuzz '^$$t\$$' -fuzztime $(FUZZTIME) $$p"; \
+	    nice go test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$p | grep -v '^fuzz: elapsed'; \
+	  done; \
+	done
+fuzz-ci:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=1s FUZZTARGETS=^FuzzRobust

@@ -105,7 +105,7 @@ func benchTruncatedSVD(b *testing.B, n int) {
 	a := randDense(4, n, n)
 	var t decomp.TruncatedSVD
 	for b.Loop() {
-		if err := t.Factorize(a, 10, rand.New(rand.NewPCG(1, 1)), &decomp.RSVDSettings{PowerIters: 7}); err != nil {
+		if err := t.Factorize(a, 10, &decomp.TruncatedSVDSettings{PowerIters: 7}, rand.New(rand.NewPCG(1, 1))); err != nil {
 			b.Fatal(err)
 		}
 	}

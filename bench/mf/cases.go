@@ -14,11 +14,12 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/factorlab/factorlab/pkg/fixtures"
 	"github.com/factorlab/factorlab/pkg/mf"
 )
 
 // seedA is seed 000's matrix.
-func seedA() *mat.Dense { return mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1}) }
+func seedA() *mat.Dense { return fixtures.FactorizationMatrix() }
 
 // lowRank returns W·H for m×k W and k×n H with U[0,1) entries: an exactly
 // rank-k m×n matrix.
@@ -43,8 +44,9 @@ func lowRank(m, n, k int, seed uint64) *mat.Dense {
 // runDense runs one dense Adam factorization and returns its final loss.
 func runDense(a *mat.Dense, k, iters int, prec mf.Precision) float64 {
 	var f mf.Dense
-	err := f.Factorize(a, k, &mf.DenseSettings{Optimizer: mf.Adam, LearningRate: 0.01, Iterations: iters, Precision: prec},
-		rand.New(rand.NewPCG(0, 0)))
+	s := fixtures.TrainingSettings() // Adam, learning rate 0.01
+	s.Iterations, s.Precision = iters, prec
+	err := f.Factorize(a, k, s, fixtures.TrainingSource())
 	if err != nil {
 		panic(err)
 	}

@@ -5,6 +5,8 @@
 package decomp
 
 import (
+	"strings"
+
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/floats"
@@ -40,10 +42,38 @@ func syev(a blas64.General, w []float64, vectors bool) bool {
 		jobz = lapack.EVCompute
 	}
 	s := blas64.Symmetric{N: a.Rows, Stride: a.Stride, Data: a.Data, Uplo: blas.Upper}
+	if !vectors {
+		// gonum v0.17's eigenvalues-only path (Dsterf) panics in Dlascl when
+		// the tridiagonal matrix splits off a block of tiny norm; the path
+		// with vectors (Dsteqr) does not. Retry on a copy with vectors then.
+		orig := append([]float64(nil), a.Data...)
+		if ok, panicked := syevNoVectors(s, w); !panicked {
+			return ok
+		}
+		copy(a.Data, orig)
+		jobz = lapack.EVCompute
+	}
 	work := []float64{0}
 	lapack64.Syev(jobz, s, w, work, -1)
 	work = make([]float64, int(work[0]))
 	return lapack64.Syev(jobz, s, w, work, len(work))
+}
+
+// syevNoVectors runs the eigenvalues-only dsyev and reports a panic from
+// gonum's LAPACK instead of propagating it.
+func syevNoVectors(s blas64.Symmetric, w []float64) (ok, panicked bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if msg, isStr := r.(string); !isStr || !strings.HasPrefix(msg, "lapack: ") {
+				panic(r)
+			}
+			ok, panicked = false, true
+		}
+	}()
+	work := []float64{0}
+	lapack64.Syev(lapack.EVNone, s, w, work, -1)
+	work = make([]float64, int(work[0]))
+	return lapack64.Syev(lapack.EVNone, s, w, work, len(work)), false
 }
 
 // gesvd computes the singular values of the m×n matrix a (overwritten) into s

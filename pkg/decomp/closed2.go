@@ -5,6 +5,7 @@ package decomp
 import (
 	"fmt"
 	"math"
+	"math/cmplx"
 	"strconv"
 	"strings"
 
@@ -40,7 +41,11 @@ type Eigen2x2 struct {
 // ClosedForm2x2 computes the characteristic polynomial of the 2×2 matrix a,
 // its roots and, for real roots, the eigenvector directions. It returns
 // ErrEmpty, an *ElementError, a wrapped ErrNotSquare, or a wrapped ErrSize
-// if a is not 2×2.
+// if a is not 2×2. The computation runs on A scaled by a power of two to
+// max|aᵢⱼ| ≈ 1, so the roots are accurate at every scale; when det(A) or the
+// discriminant, which scale like A², overflow or fall below the smallest
+// normal float64 (max|aᵢⱼ| beyond about 10^±154), it returns a wrapped
+// ErrRange instead of a wrong coefficient.
 func ClosedForm2x2(a mat.Matrix) (Eigen2x2, error) {
 	d, err := checkedCopy(a, true)
 	if err != nil {
@@ -49,7 +54,34 @@ func ClosedForm2x2(a mat.Matrix) (Eigen2x2, error) {
 	if n, _ := d.Dims(); n != 2 {
 		return Eigen2x2{}, fmt.Errorf("%w: closed form needs a 2×2 matrix, have %d×%d", ErrSize, n, n)
 	}
-	p, q, r, s := d.At(0, 0), d.At(0, 1), d.At(1, 0), d.At(1, 1)
+	k := pow2Exp(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), k)
+	e := closedForm2x2(d.At(0, 0), d.At(0, 1), d.At(1, 0), d.At(1, 1))
+	// Scale back: tr and λ by 2⁻ᵏ, det and disc by 2⁻²ᵏ.
+	e.Trace = math.Ldexp(e.Trace, -k)
+	for i, v := range e.Values {
+		e.Values[i] = complex(math.Ldexp(real(v), -k), math.Ldexp(imag(v), -k))
+	}
+	if t, v0, v1 := e.Trace, e.Values[0], e.Values[1]; math.IsInf(t, 0) || cmplx.IsInf(v0) || cmplx.IsInf(v1) {
+		return Eigen2x2{}, fmt.Errorf("%w: tr(A) or an eigenvalue exceeds the largest float64", ErrRange)
+	}
+	for _, c := range []struct {
+		name   string
+		scaled *float64
+	}{{"det(A)", &e.Det}, {"the discriminant", &e.Disc}} {
+		v := math.Ldexp(*c.scaled, -2*k)
+		if *c.scaled != 0 && (math.IsInf(v, 0) || math.Abs(v) < 0x1p-1022) {
+			return Eigen2x2{}, fmt.Errorf("%w: %s ≈ %.3g·2^%d is not representable; rescale A (max|aᵢⱼ| = %g)",
+				ErrRange, c.name, *c.scaled, -2*k, math.Ldexp(maxAbs(d.RawMatrix()), -k))
+		}
+		*c.scaled = v
+	}
+	return e, nil
+}
+
+// closedForm2x2 does the work of ClosedForm2x2 on [[p, q], [r, s]], whose
+// elements are at most about 1 in magnitude.
+func closedForm2x2(p, q, r, s float64) Eigen2x2 {
 	e := Eigen2x2{
 		Trace: p + s,
 		Det:   p*s - q*r,
@@ -68,7 +100,7 @@ func ClosedForm2x2(a mat.Matrix) (Eigen2x2, error) {
 		h := math.Sqrt(-e.Disc) / 2
 		e.Values = [2]complex128{complex(half, h), complex(half, -h)}
 	}
-	return e, nil
+	return e
 }
 
 // direction2 returns the seed-001 style null vector of [[p−λ, q], [r, s−λ]].

@@ -38,25 +38,84 @@
 //	‖A − Aᵣ‖²_F = Σᵢ>r σᵢ²,   ‖A − Aᵣ‖₂ = σᵣ₊₁.
 //
 // FactorizeGram computes the SVD from AᵀA = V·Λ·Vᵀ with σᵢ = √max(λᵢ, 0) and
-// uᵢ = A·vᵢ/σᵢ; NaiveGramSVD reproduces the mistake of decomposing AᵀA and
+// uᵢ = A·vᵢ/σᵢ; Canonicalize fixes the signs of the pairs (uᵢ, vᵢ) by the
+// canonical convention below; NaiveGramSVD reproduces the mistake of decomposing AᵀA and
 // AAᵀ separately, whose product C = U·Σ·Vᵀ can be −A.
 //
-// RandomizedSVD approximates the leading r singular triplets of a large
-// matrix (Halko, Martinsson and Tropp, 2011): with a Gaussian Ω (n×(r+p)),
+// TruncatedSVD approximates the leading r singular triplets of a large
+// matrix by the randomized algorithm (Halko, Martinsson and Tropp, 2011): with a Gaussian Ω (n×(r+p)),
 //
 //	Y = (A·Aᵀ)^q·A·Ω,  Q = orth(Y),  B = Qᵀ·A = Ũ·Σ·Vᵀ,  U = Q·Ũ,
 //
 // and PowerIteration finds the dominant eigenpair of A by x ← A·x/‖A·x‖,
 // whose error shrinks like |λ₂/λ₁|ᵗ.
 //
+// PCA is principal component analysis by the thin SVD of the centred data
+// X − 𝟙μᵀ = U·Σ·Vᵀ: the principal directions are the columns of V and
+// component i explains the variance σᵢ²/(n − 1).
+//
 // # Failures
 //
-// Programmer misuse (a query before a successful Factorize, a destination of
-// the wrong shape) panics with ErrNotFactorized, ErrNoVectors, ErrShape or
-// ErrIndex. Bad data returns an error: ErrEmpty, *ElementError (wrapping
-// ErrNonFinite, with the position of the NaN or Inf), ErrNotSquare,
-// ErrNotSymmetric, ErrSize, ErrRankOutOfRange. Numerical failure returns
-// ErrNoConvergence, ErrDefective or ErrSingular. Test with errors.Is.
+// Every function validates its input the same way, in three classes:
 //
-// Randomness comes only from an explicit *rand.Rand (math/rand/v2).
+//   - Programmer misuse panics with a package sentinel error: a query before
+//     a successful Factorize (ErrNotFactorized, ErrNoVectors), a destination
+//     or argument of the wrong shape, including a nil destination (ErrShape),
+//     an index out of range (ErrIndex), a nil *rand.Rand (ErrNilRand), and a
+//     setting outside its documented range, such as a negative
+//     PowerSettings.MaxIter, a NaN tolerance or an unknown Order
+//     (ErrSettings). Each function's documentation lists its panics.
+//   - Bad data returns an error naming the problem and its position: ErrEmpty
+//     (also for a nil mat.Matrix or a typed-nil *mat.Dense), *ElementError
+//     (wrapping ErrNonFinite, with the row and column of the NaN or Inf), a
+//     wrapped ErrNonFinite naming the index of a NaN or Inf in a vector (λ, a
+//     start vector), ErrNotSquare, ErrNotSymmetric (naming the most
+//     asymmetric pair), ErrSize, ErrRankOutOfRange.
+//   - Numerical failure returns an error naming it: ErrNoConvergence,
+//     ErrDefective, ErrSingular, or ErrRange when a result lies beyond
+//     float64 (it would overflow to ±Inf or underflow to zero). A result
+//     returned without an error never holds NaN or ±Inf.
+//
+// Test with errors.Is.
+//
+// # Scale
+//
+// The routines scale a problem by a power of two before solving it, as
+// LAPACK's drivers do, and scale the answer back, so that 10⁻³⁰⁰·A and
+// 10³⁰⁰·A give 10^∓300 times the answer for A, with the same accuracy;
+// scaling by a power of two is exact. Only when the answer itself is not a
+// normal float64 (ClosedForm2x2's det(A) for elements near 10^±300, an
+// eigenvalue above the largest float64) do they return ErrRange.
+//
+// # One threshold for "numerically singular"
+//
+// A matrix is numerically singular, and a matrix whose eigenvector matrix V
+// is numerically singular is defective (not diagonalizable), when its
+// 2-norm condition number exceeds DefaultMaxCond = 10⁶: at that point a
+// solve with it loses at least 6 of 16 digits, and a Jordan block perturbed
+// by rounding (cond₂(V) ≈ 7·10⁷) is on the singular side. The same
+// threshold decides everywhere: Eigen.Diagonalizable and Eigen.ReconstructTo
+// (unless EigenSettings.MaxCond sets another), Diagnosis.Diagonalizable,
+// SimilarityTo (cond₂(S)), and SVD.FactorizeGram, which reports σᵢ as exactly
+// 0 when σ₁/σᵢ exceeds it, so that SVD.Rank counts only the singular values
+// it trusts.
+//
+// # Conventions
+//
+// decomp is the only package of FactorLab that calls LAPACK's eigen and
+// singular value drivers (gonum's mat.Eigen, mat.EigenSym and mat.SVD, or
+// OpenBLAS); plotting, lab and mf compute through it, so a figure, a lab's
+// reference answer and a printed result agree. The canonical convention
+// (OrderCanonical, SVD.Canonicalize) is: descending eigenvalues, and each
+// eigenvector or right singular vector signed so that its first component of
+// largest modulus is positive.
+//
+// FactorLab's packages share one convention (decomp, mf, plotting, lab,
+// matfmt, display, fixtures): randomness is an explicit *rand.Rand
+// (math/rand/v2) and the last argument (PowerIteration(a, s, rnd),
+// TruncatedSVD.Factorize(a, r, s, rnd)); settings are …Settings structs
+// passed by pointer, nil meaning the defaults; queries that fill a matrix
+// are …To(dst), with plain getters only where gonum has them (Values, Dims);
+// misuse panics with a package sentinel error and bad data returns an error
+// naming the problem and its position, as described above.
 package decomp

@@ -13,7 +13,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// DefaultMaxCond is the default largest condition number cond₂(V) of the
+// DefaultMaxCond is the package's one threshold for "numerically singular"
+// (see the package documentation): the largest 2-norm condition number of a
+// matrix that is treated as invertible, and so the largest cond₂(V) of the
 // eigenvector matrix for which a matrix is treated as diagonalizable. A
 // Jordan block perturbed by rounding (δ ≈ ε‖A‖) has cond₂(V) ≈ 1/√δ ≈ 7·10⁷,
 // so the threshold sits well below that; any accepted V reconstructs A to
@@ -47,8 +49,10 @@ type Eigen struct {
 // Factorize computes the eigenvalues and, unless s.NoVectors, the right
 // eigenvectors of the square matrix a with LAPACK's dgeev. It returns
 // ErrEmpty, an *ElementError for NaN/Inf (with its position), a wrapped
-// ErrNotSquare, or a wrapped ErrNoConvergence; on error the receiver holds no
-// factorization. a is not modified.
+// ErrNotSquare, a wrapped ErrNoConvergence, or a wrapped ErrRange when an
+// eigenvalue exceeds the largest float64; on error the receiver holds no
+// factorization. a is not modified. It panics with ErrSettings for a
+// negative or NaN MaxCond or an unknown Order.
 func (e *Eigen) Factorize(a mat.Matrix, s *EigenSettings) error {
 	*e = Eigen{}
 	var set EigenSettings
@@ -57,6 +61,9 @@ func (e *Eigen) Factorize(a mat.Matrix, s *EigenSettings) error {
 	}
 	if set.MaxCond == 0 {
 		set.MaxCond = DefaultMaxCond
+	}
+	if !(set.MaxCond > 0) || !set.Order.valid() {
+		panic(ErrSettings)
 	}
 	d, err := checkedCopy(a, true)
 	if err != nil {
@@ -73,6 +80,9 @@ func (e *Eigen) Factorize(a mat.Matrix, s *EigenSettings) error {
 	}
 	if !geev(d.RawMatrix(), wr, wi, raw) {
 		return fmt.Errorf("%w: dgeev (%d×%d)", ErrNoConvergence, n, n)
+	}
+	if j := max(finiteVec(wr), finiteVec(wi)); j >= 0 {
+		return fmt.Errorf("%w: eigenvalue %d of the %d×%d matrix exceeds the largest float64", ErrRange, j, n, n)
 	}
 	values := make([]complex128, n)
 	for i := range values {
@@ -301,14 +311,14 @@ func (e *Eigen) Diagonalizable() bool {
 // in real arithmetic from LAPACK's packed eigenvectors, so dst is real even
 // for a complex spectrum. It returns a wrapped ErrDefective, naming cond₂(V),
 // instead of a meaningless result when the matrix is not diagonalizable
-// (see Diagonalizable). It panics with ErrNotFactorized, ErrNoVectors, or
+// (see Diagonalizable), and a wrapped ErrRange if an element overflows. It panics with ErrNotFactorized, ErrNoVectors, or
 // ErrShape if dst is non-empty and not n×n.
 func (e *Eigen) ReconstructTo(dst *mat.Dense) error {
 	e.mustVectors()
 	if r, c := dst.Dims(); !dst.IsEmpty() && (r != e.n || c != e.n) {
 		panic(ErrShape)
 	}
-	if c := e.Cond(); !(c <= e.maxCond) {
+	if c := e.Cond(); !(c <= e.maxCond) { // singular(c) for the default MaxCond
 		return fmt.Errorf("%w: cond₂(V) = %.3g exceeds %.3g", ErrDefective, c, e.maxCond)
 	}
 	// A·Vr = Vr·D with D real block diagonal: [[a, b], [−b, a]] for a ± ib.
@@ -316,6 +326,9 @@ func (e *Eigen) ReconstructTo(dst *mat.Dense) error {
 	var xt mat.Dense
 	if err := xt.Solve(e.vr.T(), b.T()); err != nil {
 		return fmt.Errorf("%w: %v", ErrDefective, err)
+	}
+	if err := checkFinite(&xt); err != nil {
+		return fmt.Errorf("%w: V·Λ·V⁻¹ overflows at %v", ErrRange, err)
 	}
 	reuseAs(dst, e.n, e.n)
 	dst.Copy(xt.T())
@@ -393,6 +406,9 @@ func (e *Eigen) ReconstructionError(a mat.Matrix) (float64, error) {
 // reuseAs sizes an empty dst to r×c, or panics with ErrShape if dst is
 // non-empty and not r×c.
 func reuseAs(dst *mat.Dense, r, c int) {
+	if dst == nil {
+		panic(ErrShape)
+	}
 	if dst.IsEmpty() {
 		dst.ReuseAs(r, c)
 		return

@@ -39,7 +39,9 @@ type EigenSym struct {
 // eigenvectors of the symmetric matrix a (LAPACK dsyev in the pure-Go build,
 // dsyevd with -tags openblas). It returns ErrEmpty, an *ElementError, a
 // wrapped ErrNotSquare, a wrapped ErrNotSymmetric naming the most asymmetric
-// pair, or a wrapped ErrNoConvergence. a is not modified.
+// pair, a wrapped ErrNoConvergence, or a wrapped ErrRange when an eigenvalue
+// exceeds the largest float64. a is not modified. It panics with
+// ErrSettings for a negative or NaN Tol or an unknown Order.
 func (e *EigenSym) Factorize(a mat.Matrix, s *SymSettings) error {
 	*e = EigenSym{}
 	var set SymSettings
@@ -49,17 +51,34 @@ func (e *EigenSym) Factorize(a mat.Matrix, s *SymSettings) error {
 	if set.Tol == 0 {
 		set.Tol = DefaultSymmetryTol
 	}
+	if !(set.Tol > 0) || !set.Order.valid() {
+		panic(ErrSettings)
+	}
 	d, err := checkedCopy(a, true)
 	if err != nil {
 		return err
 	}
 	if i, j, ok := asymmetry(d, set.Tol); !ok {
-		return fmt.Errorf("%w: a[%d,%d] = %g but a[%d,%d] = %g", ErrNotSymmetric, i, j, d.At(i, j), j, i, d.At(j, i))
+		return &AsymmetryError{I: i, J: j, Aij: d.At(i, j), Aji: d.At(j, i)}
 	}
 	n, _ := d.Dims()
+	// Outside [2⁻⁴⁰⁰, 2⁴⁰⁰] solve for 2ᵏ·A, max|2ᵏ·aᵢⱼ| ≈ 1, and scale Λ back:
+	// that keeps the solver away from its own rescaling path, whose
+	// eigenvalues-only branch panics in gonum v0.17 (Dsterf's Dlascl call).
+	var k int
+	if big := maxAbs(d.RawMatrix()); big != 0 && (big < 0x1p-400 || big > 0x1p400) {
+		k = pow2Exp(big)
+		scaleRaw(d.RawMatrix(), k)
+	}
 	w := make([]float64, n)
 	if !syev(d.RawMatrix(), w, !set.NoVectors) {
 		return fmt.Errorf("%w: symmetric eigensolver (%d×%d)", ErrNoConvergence, n, n)
+	}
+	for i := range w {
+		w[i] = math.Ldexp(w[i], -k)
+	}
+	if j := finiteVec(w); j >= 0 {
+		return fmt.Errorf("%w: eigenvalue %d of the %d×%d matrix exceeds the largest float64", ErrRange, j, n, n)
 	}
 	e.n, e.values = n, w
 	if !set.NoVectors {
@@ -129,6 +148,34 @@ func IsSymmetric(a mat.Matrix, tol float64) bool {
 	return ok
 }
 
+// CheckSymmetric returns nil if the square matrix a is symmetric within tol,
+// as IsSymmetric decides, and otherwise an *AsymmetryError naming its most
+// asymmetric pair. For empty, non-square or non-finite input it returns
+// ErrEmpty, a wrapped ErrNotSquare or an *ElementError.
+func CheckSymmetric(a mat.Matrix, tol float64) error {
+	d, err := checkedCopy(a, true)
+	if err != nil {
+		return err
+	}
+	if i, j, ok := asymmetry(d, tol); !ok {
+		return &AsymmetryError{I: i, J: j, Aij: d.At(i, j), Aji: d.At(j, i)}
+	}
+	return nil
+}
+
+// AsymmetryError is the error of a matrix that is not symmetric: its most
+// asymmetric pair aᵢⱼ ≠ aⱼᵢ. It wraps ErrNotSymmetric.
+type AsymmetryError struct {
+	I, J     int
+	Aij, Aji float64
+}
+
+func (e *AsymmetryError) Error() string {
+	return fmt.Sprintf("%v: a[%d,%d] = %g but a[%d,%d] = %g", ErrNotSymmetric, e.I, e.J, e.Aij, e.J, e.I, e.Aji)
+}
+
+func (e *AsymmetryError) Unwrap() error { return ErrNotSymmetric }
+
 func (e *EigenSym) mustFact() {
 	if e.n == 0 {
 		panic(ErrNotFactorized)
@@ -173,13 +220,22 @@ func (e *EigenSym) VectorsTo(dst *mat.Dense) {
 func (e *EigenSym) ReconstructTo(dst *mat.Dense) {
 	e.mustVectors()
 	reuseAs(dst, e.n, e.n)
+	// Form the product in units of 2⁻ᵏ ≈ max|λ| so that nothing overflows on
+	// the way; only an element within rounding of the largest float64 can
+	// round to ±Inf.
+	var big float64
+	for _, v := range e.values {
+		big = math.Max(big, math.Abs(v))
+	}
+	k := pow2Exp(big)
 	var ql mat.Dense
 	ql.Scale(1, e.q)
 	for j, v := range e.values {
 		col := ql.ColView(j).(*mat.VecDense)
-		col.ScaleVec(v, col)
+		col.ScaleVec(math.Ldexp(v, k), col)
 	}
 	dst.Mul(&ql, e.q.T())
+	scaleRaw(dst.RawMatrix(), -k)
 }
 
 // Residual returns max_j ‖A·qⱼ − λⱼ·qⱼ‖₂. It panics as VectorsTo and with
@@ -203,9 +259,14 @@ func (e *EigenSym) Residual(a mat.Matrix) float64 {
 // SimilarityTo stores S·Λ·S⁻¹ into dst (resized if empty), where
 // Λ = diag(lambda); dst may be s itself. With S the eigenvectors of A this
 // rebuilds A, for any diagonalizable A. It returns ErrEmpty, an
-// *ElementError, a wrapped ErrNotSquare, or a wrapped ErrSingular (also for
-// cond(S) > 10¹⁶). It panics with ErrShape if len(lambda) does not match S
-// or dst is non-empty and of the wrong shape.
+// *ElementError, a wrapped ErrNotSquare, a wrapped ErrNonFinite naming a NaN
+// or infinite λⱼ, a wrapped ErrRange if the result overflows, or a wrapped
+// ErrSingular when S is numerically singular:
+// cond₂(S) > DefaultMaxCond, the threshold Eigen.ReconstructTo uses, so for
+// the eigenvectors of a defective matrix both report failure. S is scaled
+// by a power of two before it is inverted, so its scale does not matter. It
+// panics with ErrShape if len(lambda) does not match S or dst is nil, or
+// non-empty and of the wrong shape.
 func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 	sd, err := checkedCopy(s, true)
 	if err != nil {
@@ -216,6 +277,14 @@ func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 		panic(ErrShape)
 	}
 	reuseAs(dst, n, n)
+	if j := finiteVec(lambda); j >= 0 {
+		return fmt.Errorf("%w: λ[%d] is %v", ErrNonFinite, j, lambda[j])
+	}
+	// S·Λ·S⁻¹ does not change when S is scaled, so scale it to max|sᵢⱼ| ≈ 1.
+	scaleRaw(sd.RawMatrix(), pow2Exp(maxAbs(sd.RawMatrix())))
+	if c := cond2(sd); singular(c) {
+		return fmt.Errorf("%w: cond₂(S) = %.3g exceeds DefaultMaxCond = %.3g (the eigenvectors of a defective matrix)", ErrSingular, c, float64(DefaultMaxCond))
+	}
 	var sl mat.Dense
 	sl.Scale(1, sd)
 	scaleCols(&sl, lambda)
@@ -225,6 +294,9 @@ func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 		// gonum reports exact singularity and cond > 10¹⁶ as mat.Condition.
 		return fmt.Errorf("%w: %v", ErrSingular, err)
 	}
+	if err := checkFinite(&xt); err != nil {
+		return fmt.Errorf("%w: S·Λ·S⁻¹ overflows at %v", ErrRange, err)
+	}
 	dst.Copy(xt.T())
 	return nil
 }
@@ -233,8 +305,11 @@ func SimilarityTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 // Λ = diag(lambda); dst may be s itself. It equals S·Λ·S⁻¹ only when S is
 // orthogonal (Sᵀ = S⁻¹), as for the eigenvectors of a symmetric matrix; for
 // [[4,1],[2,3]] and its unit eigenvectors it gives [[2.9,1.7],[1.7,4.1]],
-// not A. It returns ErrEmpty or an *ElementError. It panics with ErrShape if
-// len(lambda) ≠ columns of S or dst is non-empty and of the wrong shape.
+// not A. It returns ErrEmpty, an *ElementError, a wrapped ErrNonFinite
+// naming a NaN or infinite λⱼ, or a wrapped ErrRange if an element of the
+// result overflows or the whole result underflows (it is formed in scaled
+// units, so only a result beyond float64 fails). It panics with ErrShape if len(lambda) ≠ columns of S or
+// dst is nil, or non-empty and of the wrong shape.
 func CongruenceTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 	sd, err := checkedCopy(s, false)
 	if err != nil {
@@ -245,10 +320,37 @@ func CongruenceTo(dst *mat.Dense, s mat.Matrix, lambda []float64) error {
 		panic(ErrShape)
 	}
 	reuseAs(dst, r, r)
+	if j := finiteVec(lambda); j >= 0 {
+		return fmt.Errorf("%w: λ[%d] is %v", ErrNonFinite, j, lambda[j])
+	}
+	// Work with 2ᵏ·S and 2ʲ·Λ, both of largest element about 1, and scale
+	// the result back by 2^(−2k−j), so nothing overflows or underflows on
+	// the way.
+	k := pow2Exp(maxAbs(sd.RawMatrix()))
+	scaleRaw(sd.RawMatrix(), k)
+	var bigL float64
+	for _, v := range lambda {
+		bigL = math.Max(bigL, math.Abs(v))
+	}
+	j := pow2Exp(bigL)
+	ls := make([]float64, len(lambda))
+	for i, v := range lambda {
+		ls[i] = math.Ldexp(v, j)
+	}
 	var sl mat.Dense
 	sl.Scale(1, sd)
-	scaleCols(&sl, lambda)
-	dst.Mul(&sl, sd.T())
+	scaleCols(&sl, ls)
+	var out mat.Dense
+	out.Mul(&sl, sd.T())
+	big := maxAbs(out.RawMatrix())
+	scaleRaw(out.RawMatrix(), -2*k-j)
+	if err := checkFinite(&out); err != nil {
+		return fmt.Errorf("%w: S·Λ·Sᵀ overflows at %v", ErrRange, err)
+	}
+	if big != 0 && maxAbs(out.RawMatrix()) < 0x1p-1022 {
+		return fmt.Errorf("%w: S·Λ·Sᵀ underflows below the smallest normal float64", ErrRange)
+	}
+	dst.Copy(&out)
 	return nil
 }
 

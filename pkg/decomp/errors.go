@@ -26,6 +26,9 @@ var (
 	ErrIndex = errors.New("decomp: index out of range")
 	// ErrNilRand is the panic value when a required *rand.Rand is nil.
 	ErrNilRand = errors.New("decomp: nil *rand.Rand")
+	// ErrSettings is the panic value of a setting outside its documented
+	// range, such as a negative PowerSettings.MaxIter or a NaN tolerance.
+	ErrSettings = errors.New("decomp: invalid settings")
 )
 
 // Bad data and numerical failure. Functions return these, usually wrapped
@@ -56,6 +59,9 @@ var (
 	ErrZeroVector = errors.New("decomp: zero start vector")
 	// ErrSingular reports a singular matrix where an inverse is needed.
 	ErrSingular = errors.New("decomp: matrix is singular")
+	// ErrRange reports a result that the input's scale puts outside the
+	// floating-point range (it would overflow to ±Inf or underflow to zero).
+	ErrRange = errors.New("decomp: result out of floating-point range")
 )
 
 // ElementError reports a non-finite element of an input matrix. It wraps
@@ -74,7 +80,7 @@ func (e *ElementError) Unwrap() error { return ErrNonFinite }
 
 // dims returns the dimensions of a, or ErrEmpty if a is nil or has a zero dimension.
 func dims(a mat.Matrix) (r, c int, err error) {
-	if a == nil {
+	if isNil(a) {
 		return 0, 0, ErrEmpty
 	}
 	if d, ok := a.(*mat.Dense); ok && d.IsEmpty() {

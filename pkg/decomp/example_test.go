@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/decomp"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // Seed 000's torch.linalg.eig example with canonical order and signs.
@@ -177,7 +179,7 @@ func ExampleSimilarityTo() {
 
 // Seed 000's 4×2 matrix: singular values and the best rank-1 approximation.
 func ExampleSVD() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	var s decomp.SVD
 	if err := s.Factorize(a, mat.SVDFull); err != nil {
 		fmt.Println(err)

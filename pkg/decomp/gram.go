@@ -16,14 +16,17 @@ import (
 //
 //	σᵢ = √max(λᵢ, 0) in descending order,  uᵢ = A·vᵢ/σᵢ,
 //
-// and where σᵢ is zero to working accuracy (λᵢ ≤ max(m,n)·ε·λ₁) uᵢ is instead
-// taken to complete an orthonormal basis (Gram–Schmidt on the standard basis
+// and where σᵢ is numerically zero (σ₁/σᵢ > DefaultMaxCond, the package's one
+// threshold for "numerically singular"; beyond it the squared condition
+// number of AᵀA leaves σᵢ without a correct digit) σᵢ is reported as exactly
+// 0 and uᵢ is instead taken to complete an orthonormal basis (Gram–Schmidt on the standard basis
 // vector with the largest remaining component). Each uᵢ is re-orthogonalized
 // against the uⱼ of larger σ, which the rounding in small σᵢ would otherwise
 // spoil. The signs of U follow those of V, so U·Σ·Vᵀ = A. Forming AᵀA squares the condition number: singular values
 // below about √ε·σ₁ lose all relative accuracy, which is why LAPACK never does
-// this; use Factorize for real work. The result has kind mat.SVDThin. Errors
-// are as for Factorize.
+// this; use Factorize for real work. A is scaled by a power of two before
+// AᵀA is formed, so AᵀA neither overflows nor underflows at any scale. The
+// result has kind mat.SVDThin. Errors are as for Factorize.
 func (s *SVD) FactorizeGram(a mat.Matrix) error {
 	*s = SVD{}
 	d, err := checkedCopy(a, false)
@@ -32,6 +35,9 @@ func (s *SVD) FactorizeGram(a mat.Matrix) error {
 	}
 	m, n := d.Dims()
 	k := min(m, n)
+	// Solve for 2ᵏ·A with max|2ᵏ·aᵢⱼ| ≈ 1 and scale σ back by 2⁻ᵏ.
+	sk := pow2Exp(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), sk)
 	var g mat.Dense
 	g.Mul(d.T(), d)
 	var es EigenSym
@@ -43,7 +49,8 @@ func (s *SVD) FactorizeGram(a mat.Matrix) error {
 	es.VectorsTo(&v)
 	sv := make([]float64, k)
 	u := mat.NewDense(m, k, nil)
-	tol := float64(max(m, n)) * eps * lam[0]
+	// σᵢ ≤ σ₁/DefaultMaxCond ⇔ λᵢ ≤ λ₁/DefaultMaxCond².
+	tol := lam[0] / (DefaultMaxCond * DefaultMaxCond)
 	filled := make([]bool, k)
 	var zero []int
 	w := make([]float64, m)
@@ -51,6 +58,7 @@ func (s *SVD) FactorizeGram(a mat.Matrix) error {
 	for i := 0; i < k; i++ {
 		sv[i] = math.Sqrt(math.Max(lam[i], 0))
 		if lam[i] <= tol || sv[i] == 0 {
+			sv[i] = 0
 			zero = append(zero, i)
 			continue
 		}
@@ -62,6 +70,7 @@ func (s *SVD) FactorizeGram(a mat.Matrix) error {
 		orthogonalize(w, u, filled)
 		nrm := floats.Norm(w, 2)
 		if nrm < 0.5 { // Av/σ had no reliable new direction
+			sv[i] = 0
 			zero = append(zero, i)
 			continue
 		}
@@ -70,6 +79,12 @@ func (s *SVD) FactorizeGram(a mat.Matrix) error {
 		filled[i] = true
 	}
 	completeBasis(u, zero)
+	for i := range sv {
+		sv[i] = math.Ldexp(sv[i], -sk)
+	}
+	if math.IsInf(sv[0], 0) {
+		return fmt.Errorf("%w: σ₁ of the %d×%d matrix exceeds the largest float64", ErrRange, m, n)
+	}
 	vt := mat.NewDense(k, n, nil)
 	vt.Copy(v.Slice(0, n, 0, k).T())
 	*s = SVD{kind: mat.SVDThin, m: m, n: n, s: sv, u: u, vt: vt}
@@ -154,8 +169,12 @@ type NaiveSVD struct {
 // [[1,2],[3,4],[5,6]] both backends of this package (gonum's dsyev, and
 // OpenBLAS's dsyevd through row-major LAPACKE) happen to give C = A, while
 // numpy.linalg.eigh (dsyevd on the lower triangle) gives C = −A. Whatever the signs, CᵀC = AᵀA, which is all the
-// seed's argument shows. Errors are as for SVD.Factorize.
+// seed's argument shows. Errors are as for SVD.Factorize; it panics with
+// ErrSettings for an unknown order.
 func NaiveGramSVD(a mat.Matrix, order Order) (NaiveSVD, error) {
+	if !order.valid() {
+		panic(ErrSettings)
+	}
 	d, err := checkedCopy(a, false)
 	if err != nil {
 		return NaiveSVD{}, err
@@ -164,6 +183,10 @@ func NaiveGramSVD(a mat.Matrix, order Order) (NaiveSVD, error) {
 		order = OrderDescending
 	}
 	m, n := d.Dims()
+	// Work on f·A so that AᵀA and AAᵀ neither overflow nor underflow; Σ
+	// and C scale back by 2⁻ᵏ.
+	k := pow2Exp(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), k)
 	var ata, aat mat.Dense
 	ata.Mul(d.T(), d)
 	aat.Mul(d, d.T())
@@ -187,5 +210,13 @@ func NaiveGramSVD(a mat.Matrix, order Order) (NaiveSVD, error) {
 	us.Mul(r.U, r.Sigma)
 	r.C = new(mat.Dense)
 	r.C.Mul(&us, r.V.T())
+	scaleRaw(r.Sigma.RawMatrix(), -k)
+	scaleRaw(r.C.RawMatrix(), -k)
+	if err := checkFinite(r.C); err != nil {
+		return NaiveSVD{}, fmt.Errorf("%w: C = U·Σ·Vᵀ overflows at %v", ErrRange, err)
+	}
+	if err := checkFinite(r.Sigma); err != nil {
+		return NaiveSVD{}, fmt.Errorf("%w: Σ overflows at %v", ErrRange, err)
+	}
 	return r, nil
 }

@@ -25,9 +25,11 @@ const (
 // PowerSettings configures PowerIteration. A nil *PowerSettings means the
 // defaults.
 type PowerSettings struct {
-	// MaxIter bounds the steps; 0 means DefaultPowerMaxIter.
+	// MaxIter bounds the steps; 0 means DefaultPowerMaxIter. A negative
+	// value panics with ErrSettings.
 	MaxIter int
-	// Tol is the relative residual tolerance; 0 means DefaultPowerTol.
+	// Tol is the relative residual tolerance; 0 means DefaultPowerTol. A
+	// negative or NaN value panics with ErrSettings.
 	Tol float64
 	// Start is the starting vector x₀ (length n); nil draws a Gaussian one
 	// from the *rand.Rand.
@@ -72,12 +74,19 @@ type PowerResult struct {
 // flip. When the iteration stops without reaching the tolerance it returns
 // the result so far, with its history, together with a wrapped
 // ErrNoConvergence. It also returns ErrEmpty, an *ElementError, a wrapped
-// ErrNotSquare, or ErrZeroVector. It panics with ErrNilRand if rnd is nil and
-// s.Start is nil, and with ErrShape if len(s.Start) ≠ n.
-func PowerIteration(a mat.Matrix, rnd *rand.Rand, s *PowerSettings) (PowerResult, error) {
+// ErrNotSquare, ErrZeroVector, or a wrapped ErrNonFinite naming a NaN or
+// infinite element of s.Start. The iteration runs on A scaled by a power of
+// two to max|aᵢⱼ| ≈ 1 and scales λ and the residuals back, so it behaves the
+// same at every scale of A. It panics with ErrNilRand if rnd is nil and
+// s.Start is nil, with ErrShape if len(s.Start) ≠ n, and with ErrSettings
+// for a negative MaxIter or a negative or NaN Tol.
+func PowerIteration(a mat.Matrix, s *PowerSettings, rnd *rand.Rand) (PowerResult, error) {
 	var set PowerSettings
 	if s != nil {
 		set = *s
+	}
+	if set.MaxIter < 0 || !(set.Tol >= 0) {
+		panic(ErrSettings)
 	}
 	if set.MaxIter == 0 {
 		set.MaxIter = DefaultPowerMaxIter
@@ -104,12 +113,18 @@ func PowerIteration(a mat.Matrix, rnd *rand.Rand, s *PowerSettings) (PowerResult
 			x[i] = rnd.NormFloat64()
 		}
 	}
+	if j := finiteVec(x); j >= 0 {
+		return PowerResult{}, fmt.Errorf("%w: start vector element %d is %v", ErrNonFinite, j, x[j])
+	}
 	nx := floats.Norm(x, 2)
-	if nx == 0 || math.IsNaN(nx) || math.IsInf(nx, 0) {
+	if nx == 0 {
 		return PowerResult{}, ErrZeroVector
 	}
 	floats.Scale(1/nx, x)
 
+	// Iterate on 2ᵏ·A; λ and the residuals scale back by 2⁻ᵏ.
+	k := pow2Exp(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), k)
 	res := PowerResult{Rate: math.NaN()}
 	lam1 := math.NaN()
 	var v1 []float64
@@ -149,6 +164,16 @@ func PowerIteration(a mat.Matrix, rnd *rand.Rand, s *PowerSettings) (PowerResult
 		floats.ScaleTo(x, realPivotSign(y.RawVector().Data)/ny, y.RawVector().Data)
 	}
 	res.Vector = x
+	res.Value = math.Ldexp(res.Value, -k)
+	for i := range res.History {
+		h := &res.History[i]
+		h.Value = math.Ldexp(h.Value, -k)
+		h.Residual = math.Ldexp(h.Residual, -k)
+		h.ValueError = math.Ldexp(h.ValueError, -k)
+	}
+	if math.IsInf(res.Value, 0) {
+		return PowerResult{}, fmt.Errorf("%w: the dominant eigenvalue exceeds the largest float64", ErrRange)
+	}
 	if !res.Converged {
 		return res, fmt.Errorf("%w: power iteration after %d steps, residual %.3g (rate |λ₂/λ₁| = %.3g)",
 			ErrNoConvergence, res.Iterations, res.History[len(res.History)-1].Residual, res.Rate)

@@ -11,7 +11,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// Defaults of RandomizedSVD, from Halko, Martinsson and Tropp, "Finding
+// Defaults of TruncatedSVD, from Halko, Martinsson and Tropp, "Finding
 // structure with randomness", SIAM Review 53(2), 2011.
 const (
 	// DefaultOversample is the oversampling p: HMT §4.2 find p = 5 or 10
@@ -22,9 +22,9 @@ const (
 	DefaultPowerIters = 2
 )
 
-// RSVDSettings configures TruncatedSVD.Factorize. A nil *RSVDSettings means
+// TruncatedSVDSettings configures TruncatedSVD.Factorize. A nil *TruncatedSVDSettings means
 // the defaults.
-type RSVDSettings struct {
+type TruncatedSVDSettings struct {
 	// Oversample is p, the extra sample columns; 0 means DefaultOversample,
 	// a negative value means none.
 	Oversample int
@@ -52,12 +52,12 @@ type TruncatedSVD struct {
 // a wrapped ErrRankOutOfRange unless 1 ≤ r ≤ min(m, n), or a wrapped
 // ErrNoConvergence from the small SVD. It panics with ErrNilRand if rnd is
 // nil. a is not modified, and not copied if it is a *mat.Dense.
-func (t *TruncatedSVD) Factorize(a mat.Matrix, r int, rnd *rand.Rand, s *RSVDSettings) error {
+func (t *TruncatedSVD) Factorize(a mat.Matrix, r int, s *TruncatedSVDSettings, rnd *rand.Rand) error {
 	t.svd = SVD{}
 	if rnd == nil {
 		panic(ErrNilRand)
 	}
-	var set RSVDSettings
+	var set TruncatedSVDSettings
 	if s != nil {
 		set = *s
 	}
@@ -77,7 +77,7 @@ func (t *TruncatedSVD) Factorize(a mat.Matrix, r int, rnd *rand.Rand, s *RSVDSet
 	if r < 1 || r > min(m, n) {
 		return fmt.Errorf("%w: rank %d not in [1, %d]", ErrRankOutOfRange, r, min(m, n))
 	}
-	l := min(r+p, min(m, n))
+	l := r + min(p, min(m, n)-r) // r + p without overflow, at most min(m, n)
 
 	// The sample matrices are kept as Y (m×l) and Zᵀ (l×n), so that every
 	// product is A·Zᵀᵀ or Yᵀ·A with one dimension l ≪ m, n.

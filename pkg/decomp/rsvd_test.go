@@ -54,7 +54,7 @@ func TestTruncatedSVD(t *testing.T) {
 		full.UTo(&fu)
 		for _, r := range []int{1, 5, 10} {
 			var ts decomp.TruncatedSVD
-			if err := ts.Factorize(a, r, rand.New(rand.NewPCG(1, 2)), nil); err != nil {
+			if err := ts.Factorize(a, r, nil, rand.New(rand.NewPCG(1, 2))); err != nil {
 				t.Fatal(err)
 			}
 			got := ts.Values(nil)
@@ -89,7 +89,7 @@ func TestTruncatedSVDExactRank(t *testing.T) {
 	a := mat.NewDense(150, 100, nil)
 	a.Mul(randDense(rnd, 150, 10), randDense(rnd, 10, 100))
 	var ts decomp.TruncatedSVD
-	if err := ts.Factorize(a, 10, rnd, &decomp.RSVDSettings{PowerIters: -1, Oversample: -1}); err != nil {
+	if err := ts.Factorize(a, 10, &decomp.TruncatedSVDSettings{PowerIters: -1, Oversample: -1}, rnd); err != nil {
 		t.Fatal(err)
 	}
 	if res := ts.Residual(a); res > 1e-11*mat.Norm(a, 2) {
@@ -100,8 +100,8 @@ func TestTruncatedSVDExactRank(t *testing.T) {
 func TestTruncatedSVDDeterministic(t *testing.T) {
 	a := randDense(rand.New(rand.NewPCG(9, 9)), 50, 30)
 	var x, y decomp.TruncatedSVD
-	x.Factorize(a, 3, rand.New(rand.NewPCG(5, 5)), nil)
-	y.Factorize(a, 3, rand.New(rand.NewPCG(5, 5)), nil)
+	x.Factorize(a, 3, nil, rand.New(rand.NewPCG(5, 5)))
+	y.Factorize(a, 3, nil, rand.New(rand.NewPCG(5, 5)))
 	var ux, uy mat.Dense
 	x.UTo(&ux)
 	y.UTo(&uy)
@@ -114,11 +114,11 @@ func TestTruncatedSVDBadInput(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 1))
 	var ts decomp.TruncatedSVD
 	for _, r := range []int{0, 4} {
-		if err := ts.Factorize(mat.NewDense(3, 5, nil), r, rnd, nil); !errors.Is(err, decomp.ErrRankOutOfRange) {
+		if err := ts.Factorize(mat.NewDense(3, 5, nil), r, nil, rnd); !errors.Is(err, decomp.ErrRankOutOfRange) {
 			t.Errorf("r = %d: %v", r, err)
 		}
 	}
-	if err := ts.Factorize(mat.NewDense(2, 2, []float64{1, math.NaN(), 0, 0}), 1, rnd, nil); !errors.Is(err, decomp.ErrNonFinite) {
+	if err := ts.Factorize(mat.NewDense(2, 2, []float64{1, math.NaN(), 0, 0}), 1, nil, rnd); !errors.Is(err, decomp.ErrNonFinite) {
 		t.Errorf("NaN: %v", err)
 	}
 	mustPanic(t, "nil rand", decomp.ErrNilRand, func() { ts.Factorize(mat.NewDense(2, 2, nil), 1, nil, nil) })
@@ -129,7 +129,7 @@ func TestTruncatedSVDBadInput(t *testing.T) {
 // |λ₂/λ₁| = 1/3 per step and the Rayleigh quotient error by 1/9.
 func TestPowerIteration(t *testing.T) {
 	a := mat.NewDense(2, 2, []float64{2, 1, 1, 2})
-	res, err := decomp.PowerIteration(a, nil, &decomp.PowerSettings{Start: []float64{1, 0}})
+	res, err := decomp.PowerIteration(a, &decomp.PowerSettings{Start: []float64{1, 0}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,17 +151,17 @@ func TestPowerIteration(t *testing.T) {
 		}
 	}
 	// Seed 000's [[4,1],[2,3]]: λ₁ = 5 along (1, 1), rate 2/5.
-	res, err = decomp.PowerIteration(mat.NewDense(2, 2, []float64{4, 1, 2, 3}), rand.New(rand.NewPCG(1, 1)), nil)
+	res, err = decomp.PowerIteration(mat.NewDense(2, 2, []float64{4, 1, 2, 3}), nil, rand.New(rand.NewPCG(1, 1)))
 	if err != nil || math.Abs(res.Value-5) > 1e-9 || math.Abs(res.Rate-0.4) > 1e-14 {
 		t.Errorf("seed 000: %v %v %v", res.Value, res.Rate, err)
 	}
 	// The rotation has a dominant complex pair: no convergence, rate 1.
-	res, err = decomp.PowerIteration(mat.NewDense(2, 2, []float64{0, -1, 1, 0}), rand.New(rand.NewPCG(1, 1)), &decomp.PowerSettings{MaxIter: 50})
+	res, err = decomp.PowerIteration(mat.NewDense(2, 2, []float64{0, -1, 1, 0}), &decomp.PowerSettings{MaxIter: 50}, rand.New(rand.NewPCG(1, 1)))
 	if !errors.Is(err, decomp.ErrNoConvergence) || res.Rate != 1 || len(res.History) != 51 || res.Converged {
 		t.Errorf("rotation: %v rate %v steps %d", err, res.Rate, len(res.History))
 	}
 	// Negative dominant eigenvalue: the pivot sign keeps x from flipping.
-	res, err = decomp.PowerIteration(mat.NewDense(2, 2, []float64{-3, 0, 0, 1}), nil, &decomp.PowerSettings{Start: []float64{1, 1}})
+	res, err = decomp.PowerIteration(mat.NewDense(2, 2, []float64{-3, 0, 0, 1}), &decomp.PowerSettings{Start: []float64{1, 1}}, nil)
 	if err != nil || math.Abs(res.Value+3) > 1e-12 || res.Vector[0] < 0.999 {
 		t.Errorf("negative: %v %v %v", res.Value, res.Vector, err)
 	}
@@ -172,7 +172,7 @@ func TestPowerIterationProperties(t *testing.T) {
 	for trial := 0; trial < 30; trial++ {
 		n := 2 + rnd.IntN(20)
 		a := randSym(rnd, n)
-		res, err := decomp.PowerIteration(a, rnd, &decomp.PowerSettings{MaxIter: 100000})
+		res, err := decomp.PowerIteration(a, &decomp.PowerSettings{MaxIter: 100000}, rnd)
 		if err != nil {
 			if res.Rate > 0.999 { // near-tie in |λ|: slow by design
 				continue
@@ -196,12 +196,12 @@ func TestPowerIterationBadInput(t *testing.T) {
 	if _, err := decomp.PowerIteration(mat.NewDense(2, 3, nil), nil, nil); !errors.Is(err, decomp.ErrNotSquare) {
 		t.Errorf("non-square: %v", err)
 	}
-	if _, err := decomp.PowerIteration(mat.NewDense(2, 2, nil), nil, &decomp.PowerSettings{Start: []float64{0, 0}}); !errors.Is(err, decomp.ErrZeroVector) {
+	if _, err := decomp.PowerIteration(mat.NewDense(2, 2, nil), &decomp.PowerSettings{Start: []float64{0, 0}}, nil); !errors.Is(err, decomp.ErrZeroVector) {
 		t.Errorf("zero start: %v", err)
 	}
 	mustPanic(t, "nil rand", decomp.ErrNilRand, func() { decomp.PowerIteration(mat.NewDense(2, 2, nil), nil, nil) })
 	mustPanic(t, "start length", decomp.ErrShape, func() {
-		decomp.PowerIteration(mat.NewDense(2, 2, nil), nil, &decomp.PowerSettings{Start: []float64{1}})
+		decomp.PowerIteration(mat.NewDense(2, 2, nil), &decomp.PowerSettings{Start: []float64{1}}, nil)
 	})
 }
 
@@ -211,7 +211,7 @@ func ExampleTruncatedSVD() {
 	sigma := []float64{10, 5, 1}
 	a := withSpectrum(rnd, 300, 200, sigma)
 	var ts decomp.TruncatedSVD
-	if err := ts.Factorize(a, 2, rnd, nil); err != nil {
+	if err := ts.Factorize(a, 2, nil, rnd); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -224,7 +224,7 @@ func ExampleTruncatedSVD() {
 
 func ExamplePowerIteration() {
 	a := mat.NewDense(2, 2, []float64{2, 1, 1, 2})
-	res, err := decomp.PowerIteration(a, nil, &decomp.PowerSettings{Start: []float64{1, 0}})
+	res, err := decomp.PowerIteration(a, &decomp.PowerSettings{Start: []float64{1, 0}}, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -248,7 +248,7 @@ func FuzzTruncatedSVD(f *testing.F) {
 	f.Fuzz(func(t *testing.T, r, c, k uint8, data []byte) {
 		a := fuzzMatrix(r, c, data)
 		var ts decomp.TruncatedSVD
-		err := ts.Factorize(asMatrix(a), int(k%9), rand.New(rand.NewPCG(1, 1)), &decomp.RSVDSettings{PowerIters: 3})
+		err := ts.Factorize(asMatrix(a), int(k%9), &decomp.TruncatedSVDSettings{PowerIters: 3}, rand.New(rand.NewPCG(1, 1)))
 		if err != nil {
 			if !errors.Is(err, decomp.ErrEmpty) && !errors.Is(err, decomp.ErrNonFinite) && !errors.Is(err, decomp.ErrRankOutOfRange) && !errors.Is(err, decomp.ErrNoConvergence) {
 				t.Fatal(err)
@@ -274,7 +274,7 @@ func FuzzPowerIteration(f *testing.F) {
 	f.Add(uint8(3), []byte{254})
 	f.Fuzz(func(t *testing.T, n uint8, data []byte) {
 		a := fuzzMatrix(n, n, data)
-		res, err := decomp.PowerIteration(asMatrix(a), rand.New(rand.NewPCG(1, 1)), &decomp.PowerSettings{MaxIter: 200})
+		res, err := decomp.PowerIteration(asMatrix(a), &decomp.PowerSettings{MaxIter: 200}, rand.New(rand.NewPCG(1, 1)))
 		if err != nil {
 			if !errors.Is(err, decomp.ErrEmpty) && !errors.Is(err, decomp.ErrNonFinite) && !errors.Is(err, decomp.ErrNoConvergence) {
 				t.Fatal(err)

@@ -26,8 +26,9 @@ type SVD struct {
 // thin left and right singular vectors (gonum's mat.SVDNone, SVDThin,
 // SVDFull, SVDThinU, …). The pure-Go build uses LAPACK dgesvd like gonum's
 // mat.SVD; -tags openblas uses the divide-and-conquer dgesdd. It returns
-// ErrEmpty, an *ElementError naming a NaN/Inf element, or a wrapped
-// ErrNoConvergence. a is not modified.
+// ErrEmpty, an *ElementError naming a NaN/Inf element, a wrapped
+// ErrNoConvergence, or a wrapped ErrRange when σ₁ exceeds the largest
+// float64. a is not modified.
 func (s *SVD) Factorize(a mat.Matrix, kind mat.SVDKind) error {
 	*s = SVD{}
 	d, err := checkedCopy(a, false)
@@ -60,6 +61,9 @@ func (s *SVD) Factorize(a mat.Matrix, kind mat.SVDKind) error {
 	sv := make([]float64, k)
 	if !gesvd(jobU, jobVT, d.RawMatrix(), ru, rvt, sv) {
 		return fmt.Errorf("%w: SVD (%d×%d)", ErrNoConvergence, m, n)
+	}
+	if finiteVec(sv) >= 0 {
+		return fmt.Errorf("%w: σ₁ of the %d×%d matrix exceeds the largest float64", ErrRange, m, n)
 	}
 	*s = SVD{kind: kind, m: m, n: n, s: sv, u: u, vt: vt}
 	return nil
@@ -121,6 +125,45 @@ func (s *SVD) VTo(dst *mat.Dense) {
 	dst.Copy(s.vt.T())
 }
 
+// Canonicalize applies the canonical sign convention of OrderCanonical to
+// the singular vectors: it flips each pair (uᵢ, vᵢ) together so that the
+// pivot of vᵢ (its first component of largest modulus, see Order) is
+// positive, or, if V was not computed, the pivot of uᵢ. UΣVᵀ is unchanged.
+// LAPACK's signs depend on the backend; after Canonicalize they do not, so
+// a figure and the numbers printed beside it show the same vectors. Pairs
+// beyond min(m, n) of a full U or V (the null-space bases) are left as they
+// are. It panics with ErrNotFactorized or ErrNoVectors (neither U nor V
+// computed).
+func (s *SVD) Canonicalize() {
+	s.mustFact()
+	if s.u == nil && s.vt == nil {
+		panic(ErrNoVectors)
+	}
+	for i := range s.s {
+		var sign float64
+		if s.vt != nil {
+			sign = realPivotSign(s.vt.RawRowView(i))
+		} else {
+			sign = realPivotSign(mat.Col(nil, i, s.u))
+		}
+		if sign > 0 {
+			continue
+		}
+		if s.vt != nil {
+			row := s.vt.RawRowView(i)
+			for j := range row {
+				row[j] = -row[j]
+			}
+		}
+		if s.u != nil {
+			m, _ := s.u.Dims()
+			for r := 0; r < m; r++ {
+				s.u.Set(r, i, -s.u.At(r, i))
+			}
+		}
+	}
+}
+
 // SigmaTo stores Σ with the singular values on its diagonal into dst. An
 // empty dst is sized to match U and V as computed (m×n for SVDFull, k×k for
 // SVDThin or when vectors are missing); a non-empty dst may be k×k or m×n,
@@ -156,12 +199,23 @@ func (s *SVD) lowRank(dst *mat.Dense, r int) {
 		dst.Zero()
 		return
 	}
+	// Form the product in units of 2⁻ᵏ ≈ σ₁, so that no intermediate
+	// overflows; only an element within rounding of the largest float64
+	// can then round to ±Inf.
+	k := pow2Exp(s.s[0])
+	sc := make([]float64, r)
+	for i, v := range s.s[:r] {
+		sc[i] = math.Ldexp(v, k)
+	}
 	us := mat.DenseCopyOf(s.u.Slice(0, s.m, 0, r))
-	scaleCols(us, s.s[:r])
+	scaleCols(us, sc)
 	dst.Mul(us, s.vt.Slice(0, r, 0, s.n))
+	scaleRaw(dst.RawMatrix(), -k)
 }
 
-// ReconstructTo stores U·Σ·Vᵀ into dst (resized if empty). It panics with
+// ReconstructTo stores U·Σ·Vᵀ into dst (resized if empty), formed in units
+// of σ₁ so that nothing overflows on the way; an element of A within
+// rounding of the largest float64 may still round to ±Inf. It panics with
 // ErrNotFactorized, ErrNoVectors (U or V not computed) or ErrShape (dst
 // non-empty and not m×n).
 func (s *SVD) ReconstructTo(dst *mat.Dense) {
@@ -229,15 +283,36 @@ func (s *SVD) LowRankTo(dst *mat.Dense, r int) error {
 // TruncationError returns the error of the best rank-r approximation by
 // Eckart–Young: ‖A − Aᵣ‖²_F = Σᵢ>r σᵢ² and the mean squared error
 // Σᵢ>r σᵢ²/(m·n). For seed 000's 4×2 matrix and r = 1 the MSE is
-// σ₂²/8 = 0.020898. It returns a wrapped ErrRankOutOfRange unless
-// 0 ≤ r ≤ min(m, n), and panics with ErrNotFactorized.
+// σ₂²/8 = 0.020898. The sum is formed as σᵣ₊₁²·Σ(σᵢ/σᵣ₊₁)², so it is exact
+// to rounding whenever it is representable; it returns a wrapped ErrRange
+// when Σᵢ>r σᵢ² exceeds the largest float64 (σ beyond about 10¹⁵⁴). It
+// returns a wrapped ErrRankOutOfRange unless 0 ≤ r ≤ min(m, n), and panics
+// with ErrNotFactorized.
 func (s *SVD) TruncationError(r int) (frob2, mse float64, err error) {
 	s.mustFact()
 	if r < 0 || r > len(s.s) {
 		return 0, 0, fmt.Errorf("%w: rank %d not in [0, %d]", ErrRankOutOfRange, r, len(s.s))
 	}
-	for _, v := range s.s[r:] {
-		frob2 += v * v
+	frob2, mse = sumSquares(s.s[r:], float64(s.m)*float64(s.n))
+	if math.IsInf(frob2, 0) {
+		return 0, 0, fmt.Errorf("%w: Σᵢ>%d σᵢ² overflows (σ%d = %g)", ErrRange, r, r+1, s.s[r])
 	}
-	return frob2, frob2 / float64(s.m*s.n), nil
+	return frob2, mse, nil
+}
+
+// sumSquares returns Σ vᵢ² and Σ vᵢ²/n for the non-negative, descending v,
+// summed in the scale of v₀ so that neither the squares nor the sum
+// overflow or underflow before the final rescaling; the sum is +Inf only
+// when it is not representable.
+func sumSquares(v []float64, n float64) (sum, mean float64) {
+	if len(v) == 0 || v[0] == 0 {
+		return 0, 0
+	}
+	c := v[0]
+	var t float64
+	for i := len(v) - 1; i >= 0; i-- { // smallest first, for accuracy
+		x := v[i] / c
+		t += x * x
+	}
+	return c * c * t, (c / math.Sqrt(n)) * (c / math.Sqrt(n)) * t
 }

@@ -11,6 +11,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/decomp"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // Seed 001 §13.2: [[2,1],[1,2]] has λ = 3 with (1,1)/√2 and λ = 1 with (1,−1)/√2.
@@ -136,7 +138,7 @@ func TestSimilarityVsCongruence(t *testing.T) {
 // Seed 000's 4×2 matrix; σ checked with numpy 1.24:
 // svd([[5,3],[3,2],[2,1],[1,1]]) = [7.33708496, 0.40888173].
 func TestSVDSeed000(t *testing.T) {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	for _, kind := range []mat.SVDKind{mat.SVDThin, mat.SVDFull} {
 		var s decomp.SVD
 		if err := s.Factorize(a, kind); err != nil {
@@ -277,7 +279,7 @@ func TestFactorizeGram(t *testing.T) {
 		mat.NewDense(3, 2, []float64{1, 2, 2, 4, 3, 6}), // rank 1: σ₂ = 0
 		mat.NewDense(2, 3, []float64{1, 2, 3, 2, 4, 6}), // wide, rank 1
 		mat.NewDense(3, 3, nil),                         // zero matrix
-		mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1}),
+		fixtures.FactorizationMatrix(),
 	}
 	for i := 0; i < 30; i++ {
 		cases = append(cases, randDense(rnd, 1+rnd.IntN(8), 1+rnd.IntN(8)))

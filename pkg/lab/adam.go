@@ -3,29 +3,31 @@ package lab
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 
+	"github.com/factorlab/factorlab/pkg/mf"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // Adam's hyperparameters in lab L1: PyTorch's defaults for torch.optim.Adam
 // (β₁, β₂, ε from Kingma & Ba, "Adam: A Method for Stochastic
 // Optimization", ICLR 2015) and the learning rate of seed 000's training.
 const (
-	AdamLearningRate = 0.01
-	AdamBeta1        = 0.9
-	AdamBeta2        = 0.999
-	AdamEpsilon      = 1e-8
+	AdamLearningRate = fixtures.TrainingLearningRate
+	AdamBeta1        = mf.DefaultBeta1
+	AdamBeta2        = mf.DefaultBeta2
+	AdamEpsilon      = mf.DefaultEpsilon
 )
 
 // Training set-up of lab L1: seed 000 trains k = 2 factors for 5000
 // iterations and reports the loss every 500.
 const (
-	TrainingRank       = 2
-	TrainingIterations = 5000
+	TrainingRank       = fixtures.TrainingRank
+	TrainingIterations = fixtures.TrainingIterations
 	// TrainingSeed seeds the uniform [0, 1) start of W and H, like
 	// torch.rand in seed 000.
-	TrainingSeed = 1
+	TrainingSeed = fixtures.TrainingSeed
 )
 
 // MSEGradientFunc is the student's function of lab L1, task 1: the loss
@@ -46,31 +48,15 @@ type AdamStepFunc func(p, g, m, v *mat.Dense, t int)
 type TrainFunc func(a, w, h *mat.Dense, iterations int) []float64
 
 // SeedMatrix returns a new copy of seed 000's 4×2 matrix
-// A = [[5, 3], [3, 2], [2, 1], [1, 1]].
-func SeedMatrix() *mat.Dense {
-	return mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
-}
+// A = [[5, 3], [3, 2], [2, 1], [1, 1]], fixtures.FactorizationMatrix.
+func SeedMatrix() *mat.Dense { return fixtures.FactorizationMatrix() }
 
 // TrainingStart returns seed 000's matrix A and the starting factors W (4×k)
 // and H (k×n), k = TrainingRank, with entries uniform in [0, 1) drawn from
-// a PCG source seeded with TrainingSeed. Every call returns new matrices
-// with the same values.
-func TrainingStart() (a, w, h *mat.Dense) {
-	a = SeedMatrix()
-	m, n := a.Dims()
-	rnd := rand.New(rand.NewPCG(TrainingSeed, TrainingSeed))
-	w = uniform(rnd, m, TrainingRank)
-	h = uniform(rnd, TrainingRank, n)
-	return a, w, h
-}
-
-func uniform(rnd *rand.Rand, r, c int) *mat.Dense {
-	d := make([]float64, r*c)
-	for i := range d {
-		d[i] = rnd.Float64()
-	}
-	return mat.NewDense(r, c, d)
-}
+// a PCG source seeded with TrainingSeed, exactly as mf.Dense starts: see
+// fixtures.TrainingStart. Every call returns new matrices with the same
+// values.
+func TrainingStart() (a, w, h *mat.Dense) { return fixtures.TrainingStart() }
 
 // mseGradient is the reference for MSEGradientFunc:
 // E = WH − A, L = ‖E‖²_F/(mn), ∂L/∂W = 2EHᵀ/(mn), ∂L/∂H = 2WᵀE/(mn).

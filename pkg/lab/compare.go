@@ -173,7 +173,7 @@ func Eigenpair(name string, a mat.Matrix, lambda float64, x []float64, tol *Tole
 	}
 	r, c := a.Dims()
 	if r != c {
-		panic(fmt.Sprintf("lab: Eigenpair of a %d×%d matrix, want square", r, c))
+		panic(fmt.Errorf("%w: Eigenpair of a %d×%d matrix, want square", ErrShape, r, c))
 	}
 	if len(x) != c {
 		v.Status = Fail

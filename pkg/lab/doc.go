@@ -76,6 +76,39 @@
 //	L6  linear maps: rotation, stretch and the unit square       (seed 001 §13.1)
 //
 // Reference answers are computed independently of the student's code, with
-// gonum/mat here and, for the Eckart–Young optimum of L5, with
-// mf.OptimalLoss.
+// package decomp (the eigenpairs and SVDs with decomp's canonical signs and
+// order, so a lab's answer is the one the notebooks print; NaiveSVD is
+// decomp.NaiveGramSVD) and, for the Eckart–Young optimum of L5, with
+// mf.OptimalLoss. The lab's matrices and training run come from package
+// fixtures (SeedMatrix, TrainingStart, SVDMatrix are its copies). Verdicts
+// reach the notebook through package display, FactorLab's one display path.
+//
+// # Student API and lab-authoring API
+//
+// A lab notebook calls only the student API: Show, TODO, the Check*
+// functions with the student function types (MSEGradientFunc, …,
+// CornersFunc), the set-up values (SeedMatrix, TrainingStart,
+// TrainingIterations, SVDMatrix, NaiveSVD, Reconstruct, the Adam* and
+// Square* constants).
+//
+// Everything else that is exported is the lab-authoring API, for writing a
+// new check: the comparisons Scalar, Vector, Matrix, Direction and
+// Eigenpair with a Tolerance (ExampleVector, ExampleDirection,
+// ExampleEigenpair); Satisfies with the Property values IsSquare,
+// IsSymmetric, HasNegativeEigenvalue, HasNonOrthogonalEigenvectors and
+// LacksRealEigenbasis (ExampleSatisfies); Run, which calls student code
+// with a time limit (ExampleRun); MSE; and the Report, Verdict and Status
+// types a check returns, with the language settings above.
+//
+// # Conventions
+//
+// FactorLab's packages share one convention (decomp, mf, plotting, lab,
+// matfmt, display, fixtures): randomness is an explicit *rand.Rand and the
+// last argument; settings are …Settings structs passed by pointer, nil
+// meaning the defaults; queries that fill a matrix are …To(dst), with plain
+// getters only where gonum has them; misuse panics with a package sentinel
+// error; bad data returns an error naming the problem and its position;
+// numerical failure returns an error or status naming it. Eigenpairs,
+// SVDs and the Eckart–Young optimum are computed by package decomp, the
+// one place that calls LAPACK's eigen and SVD drivers.
 package lab

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/factorlab/factorlab/pkg/decomp"
+	"github.com/factorlab/factorlab/pkg/fixtures"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -20,45 +22,32 @@ type EigenvaluesFunc func(a *mat.Dense) (l1, l2 float64)
 // x with (A − λI)x = 0, for an eigenvalue λ of the 2×2 matrix A.
 type EigenvectorFunc func(a *mat.Dense, lambda float64) []float64
 
-// L2Matrices returns the matrices of lab L2: seed 001's [[2, 1], [1, 2]]
+// l2Matrices returns the matrices of lab L2: seed 001's [[2, 1], [1, 2]]
 // and seed 000's [[4, 1], [2, 3]].
-func L2Matrices() []*mat.Dense {
+func l2Matrices() []*mat.Dense {
 	return []*mat.Dense{
-		mat.NewDense(2, 2, []float64{2, 1, 1, 2}),
-		mat.NewDense(2, 2, []float64{4, 1, 2, 3}),
+		fixtures.SymmetricMatrix(),
+		fixtures.EigenMatrix(),
 	}
 }
 
 // l2Extra adds a matrix with irrational eigenvalues, so that a hard-coded
 // answer does not pass.
 func l2Extra() []*mat.Dense {
-	return append(L2Matrices(), mat.NewDense(2, 2, []float64{1, 2, 3, 4}))
+	return append(l2Matrices(), mat.NewDense(2, 2, []float64{1, 2, 3, 4}))
 }
 
 // realEigen returns the eigenvalues of a (real spectrum assumed) in
-// descending order with unit eigenvectors, computed by gonum.
+// descending order with unit eigenvectors, as decomp.RealEigenpairs gives
+// them with decomp.OrderCanonical.
 func realEigen(a mat.Matrix) ([]float64, [][]float64) {
-	var e mat.Eigen
-	if !e.Factorize(a, mat.EigenRight) {
-		panic("lab: reference eigendecomposition failed")
+	s, ls, err := decomp.RealEigenpairs(a, decomp.OrderCanonical)
+	if err != nil {
+		panic(fmt.Errorf("%w: eigendecomposition: %w", ErrReference, err))
 	}
-	vals := e.Values(nil)
-	var v mat.CDense
-	e.VectorsTo(&v)
-	n := len(vals)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(i, j int) bool { return real(vals[idx[i]]) > real(vals[idx[j]]) })
-	ls := make([]float64, n)
-	vs := make([][]float64, n)
-	for k, i := range idx {
-		ls[k] = real(vals[i])
-		vs[k] = make([]float64, n)
-		for r := 0; r < n; r++ {
-			vs[k][r] = real(v.At(r, i))
-		}
+	vs := make([][]float64, len(ls))
+	for k := range vs {
+		vs[k] = mat.Col(nil, k, s)
 	}
 	return ls, vs
 }
@@ -119,7 +108,7 @@ func CheckEigenvectors(f EigenvectorFunc) Report {
 	if f == nil {
 		return r.notImplemented("Eigenvector")
 	}
-	for _, a := range L2Matrices() {
+	for _, a := range l2Matrices() {
 		ls, vs := realEigen(a)
 		for k, l := range ls {
 			var x []float64

@@ -241,8 +241,9 @@ func TestEckartYoungConstant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if math.Abs(got-lab.EckartYoungMSE) > 1e-15 {
-		t.Errorf("mf.OptimalLoss = %.17g, lab.EckartYoungMSE = %.17g", got, lab.EckartYoungMSE)
+	// σ₂²/8 for seed 000's matrix, σ₂ = 0.408881731069662.
+	if want := 0.0208980337503154; math.Abs(got-want) > 1e-15 {
+		t.Errorf("mf.OptimalLoss = %.17g, want σ₂²/8 = %.17g", got, want)
 	}
 	if math.Abs(optimalMSE([]float64{7.337084961345172, 0.40888173106966214}, 1, 4, 2)-0.020898) > 5e-7 {
 		t.Error("the seed's optimum is not 0.020898")

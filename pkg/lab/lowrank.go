@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -17,17 +18,11 @@ type OptimalMSEFunc func(sigma []float64, k, m, n int) float64
 // and H (1×n) of the best rank-1 approximation A ≈ WH.
 type RankOneFunc func(a *mat.Dense) (w, h *mat.Dense)
 
-// EckartYoungMSE is the optimum of lab L5 for seed 000's matrix and k = 1:
-// σ₂²/8 = 0.0208980337503154 (σ₂ = 0.408881731069662, computed with
-// gonum's SVD). The checks take the optimum from mf.OptimalLoss; the
-// tests hold the two equal.
-const EckartYoungMSE = 0.0208980337503154
-
 // optimalMSE is the reference for OptimalMSEFunc, from pkg/mf.
 func optimalMSE(a mat.Matrix, k int) float64 {
 	l, err := mf.OptimalLoss(a, k, mf.Mean)
 	if err != nil {
-		panic("lab: reference optimum: " + err.Error())
+		panic(fmt.Errorf("%w: Eckart–Young optimum: %w", ErrReference, err))
 	}
 	return l
 }
@@ -74,7 +69,7 @@ func CheckOptimalMSE(f OptimalMSEFunc) Report {
 }
 
 // CheckRankOne checks lab L5, task 2 on seed 000's matrix: the factors must
-// be 4×1 and 1×2 and reach the Eckart–Young optimum EckartYoungMSE.
+// be 4×1 and 1×2 and reach the Eckart–Young optimum (mf.OptimalLoss).
 func CheckRankOne(f RankOneFunc) Report {
 	r := Report{Title: tr(msgTitleL52)}
 	if f == nil {
@@ -102,7 +97,7 @@ func CheckRankOne(f RankOneFunc) Report {
 	if v.Passed() {
 		v.Message = tr(msgRankOnePass, got)
 	} else {
-		v.Message = tr(msgRankOneFail, got, EckartYoungMSE)
+		v.Message = tr(msgRankOneFail, got, optimalMSE(a, 1))
 		v.Hint = tr(msgHintRankOne)
 	}
 	r.Add(v)

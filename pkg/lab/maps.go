@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/factorlab/factorlab/pkg/fixtures"
 	"github.com/factorlab/factorlab/pkg/plotting"
 )
 
@@ -42,28 +43,11 @@ func SquareMap() *mat.Dense {
 	return &m
 }
 
-// UnitSquare returns the corners of the unit square, (0,0), (1,0), (1,1),
-// (0,1).
-func UnitSquare() [][2]float64 {
-	return [][2]float64{{0, 0}, {1, 0}, {1, 1}, {0, 1}}
-}
-
-// rotation is the reference rotation matrix; entries within 1e-15 of zero
-// are set to zero, so R(π/2) reads [[0, -1], [1, 0]].
-func rotation(theta float64) *mat.Dense {
-	s, c := math.Sincos(theta)
-	if math.Abs(s) < 1e-15 {
-		s = 0
-	}
-	if math.Abs(c) < 1e-15 {
-		c = 0
-	}
-	return mat.NewDense(2, 2, []float64{c, -s, s, c})
-}
-
-func stretch(sx, sy float64) *mat.Dense {
-	return mat.NewDense(2, 2, []float64{sx, 0, 0, sy})
-}
+// rotation and stretch are the reference maps, from package fixtures.
+var (
+	rotation = fixtures.Rotation
+	stretch  = fixtures.Stretch
+)
 
 // CheckRotation checks lab L6, task 1 for θ = π/6, π/2 and 2.
 func CheckRotation(f RotationFunc) Report {
@@ -147,14 +131,14 @@ func CheckCorners(f CornersFunc) Report {
 		r.Add(notImplemented(Verdict{Name: "Corners", Diff: math.NaN(), Tol: math.NaN()}))
 		return r
 	}
-	want := mapPoints(SquareMap(), UnitSquare())
+	want := mapPoints(SquareMap(), fixtures.UnitSquare())
 	if len(got) != 4 {
 		r.Add(Verdict{Name: tr(msgNameFourCorners), Status: Fail, Diff: math.NaN(), Tol: math.NaN(),
 			Message: tr(msgCornerCount, len(got)),
 			Hint:    tr(msgHintCornerCount)})
 		return r
 	}
-	for i, c := range UnitSquare() {
+	for i, c := range fixtures.UnitSquare() {
 		v := Vector(fmt.Sprintf("M·(%s, %s)", num(c[0]), num(c[1])), got[i][:], want[i][:], &Tolerance{Abs: 1e-6})
 		if !v.Passed() {
 			v.Hint = tr(msgHintCorners)
@@ -184,11 +168,11 @@ func mapPoints(m mat.Matrix, pts [][2]float64) [][2]float64 {
 	return out
 }
 
-// Colours of the corners figure.
+// Colours of the corners figure, from plotting's palette.
 var (
-	squareGray = color.RGBA{R: 150, G: 150, B: 150, A: 255}
-	yoursBlue  = color.RGBA{R: 31, G: 119, B: 180, A: 255}
-	refGreen   = color.RGBA{R: 44, G: 160, B: 44, A: 255}
+	squareGray = plotting.Grey
+	yoursBlue  = plotting.Blue
+	refGreen   = plotting.Green
 )
 
 // cornersFigure draws the student's corners next to the reference, each
@@ -207,7 +191,7 @@ func cornersFigure(got, want [][2]float64) (*plotting.Figure, error) {
 		p.X.Label.Text = "x"
 		p.Y.Label.Text = "y"
 		p.Add(plotter.NewGrid())
-		sq, err := polygon(UnitSquare(), squareGray)
+		sq, err := polygon(fixtures.UnitSquare(), squareGray)
 		if err != nil {
 			return nil, err
 		}

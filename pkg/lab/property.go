@@ -1,12 +1,14 @@
 package lab
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/cmplx"
 	"sort"
 	"strings"
 
+	"github.com/factorlab/factorlab/pkg/decomp"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -80,18 +82,11 @@ func IsSymmetric() Property {
 			if r != c {
 				return false, tr(msgNotSquareShape, r, c)
 			}
-			scale := 0.0
-			for i := 0; i < r; i++ {
-				for j := 0; j < c; j++ {
-					scale = math.Max(scale, math.Abs(a.At(i, j)))
-				}
-			}
-			for i := 0; i < r; i++ {
-				for j := i + 1; j < c; j++ {
-					if math.Abs(a.At(i, j)-a.At(j, i)) > SymmetryTol*scale {
-						return false, tr(msgAsymmetricAt, i, j, num(a.At(i, j)), j, i, num(a.At(j, i)))
-					}
-				}
+			var asym *decomp.AsymmetryError
+			if err := decomp.CheckSymmetric(a, SymmetryTol); errors.As(err, &asym) {
+				return false, tr(msgAsymmetricAt, asym.I, asym.J, num(asym.Aij), asym.J, asym.I, num(asym.Aji))
+			} else if err != nil {
+				return false, err.Error()
 			}
 			return true, "A = Aᵀ"
 		},
@@ -217,8 +212,8 @@ func nullity(a mat.Matrix, lambda, scale float64) int {
 	for i := 0; i < n; i++ {
 		m.Set(i, i, m.At(i, i)-lambda)
 	}
-	var svd mat.SVD
-	if !svd.Factorize(m, mat.SVDNone) {
+	var svd decomp.SVD
+	if svd.Factorize(m, mat.SVDNone) != nil {
 		return 0
 	}
 	k := 0
@@ -256,8 +251,8 @@ func spectrumOf(a mat.Matrix) (spectrum, bool) {
 	if r != c {
 		return spectrum{}, false
 	}
-	var e mat.Eigen
-	if !e.Factorize(a, mat.EigenRight) {
+	var e decomp.Eigen
+	if e.Factorize(a, nil) != nil {
 		return spectrum{}, false
 	}
 	s := spectrum{values: e.Values(nil), vecs: &mat.CDense{}}

@@ -3,8 +3,9 @@ package lab
 import (
 	"fmt"
 	"math"
-	"sort"
 
+	"github.com/factorlab/factorlab/pkg/decomp"
+	"github.com/factorlab/factorlab/pkg/fixtures"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -18,68 +19,32 @@ type SingularValuesFunc func(a *mat.Dense) []float64
 // return U (m×n) with columns uᵢ = Avᵢ/σᵢ, so that UΣVᵀ = A.
 type FixUFunc func(a *mat.Dense, sigma []float64, v *mat.Dense) *mat.Dense
 
-// SVDMatrix returns a new copy of lab L4's matrix [[1, 2], [3, 4], [5, 6]].
-func SVDMatrix() *mat.Dense {
-	return mat.NewDense(3, 2, []float64{1, 2, 3, 4, 5, 6})
-}
+// SVDMatrix returns a new copy of lab L4's matrix [[1, 2], [3, 4], [5, 6]],
+// fixtures.SVDMatrix.
+func SVDMatrix() *mat.Dense { return fixtures.SVDMatrix() }
 
 // NaiveSVD is the construction of seed 001 §13.3.1, which lab L4 repairs:
 // V from the eigendecomposition AᵀA = VΛ₁Vᵀ, U from AAᵀ = UΛ₂Uᵀ (its first n
-// columns), Σ = √Λ₁, all in descending order. Each eigenvector is only
-// defined up to sign, and the two decompositions choose their signs
-// independently — here by the common convention of a non-negative first
-// entry — so UΣVᵀ need not be A. It panics if a has more columns than rows.
+// columns), Σ = √Λ₁, all in descending order. It is decomp.NaiveGramSVD
+// with decomp.OrderCanonical, the answer notebook 06 prints: each
+// eigenvector is only defined up to sign, and the two decompositions choose
+// their signs independently — by decomp's canonical convention, the largest
+// component positive — so UΣVᵀ need not be A. It panics if a has more
+// columns than rows, or if a is not finite.
 func NaiveSVD(a mat.Matrix) (u *mat.Dense, sigma []float64, v *mat.Dense) {
 	m, n := a.Dims()
 	if n > m {
-		panic(fmt.Sprintf("lab: NaiveSVD of a %d×%d matrix, want at least as many rows as columns", m, n))
+		panic(fmt.Errorf("%w: NaiveSVD of a %d×%d matrix, want at least as many rows as columns", ErrShape, m, n))
 	}
-	var ata, aat mat.SymDense
-	ata.SymOuterK(1, a.T())
-	aat.SymOuterK(1, a)
-	l1, vv := symEigenDesc(&ata)
-	_, uu := symEigenDesc(&aat)
+	naive, err := decomp.NaiveGramSVD(a, decomp.OrderCanonical)
+	if err != nil {
+		panic(fmt.Errorf("%w: NaiveSVD: %w", ErrReference, err))
+	}
 	sigma = make([]float64, n)
 	for i := range sigma {
-		sigma[i] = math.Sqrt(math.Max(l1[i], 0))
+		sigma[i] = naive.Sigma.At(i, i)
 	}
-	return uu.Slice(0, m, 0, n).(*mat.Dense), sigma, vv
-}
-
-// symEigenDesc returns the eigenvalues of s in descending order and the
-// eigenvectors as columns, each with a non-negative first non-zero entry.
-func symEigenDesc(s *mat.SymDense) ([]float64, *mat.Dense) {
-	var e mat.EigenSym
-	if !e.Factorize(s, true) {
-		panic("lab: symmetric eigendecomposition failed")
-	}
-	vals := e.Values(nil)
-	var vecs mat.Dense
-	e.VectorsTo(&vecs)
-	n := len(vals)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return vals[idx[i]] > vals[idx[j]] })
-	out := mat.NewDense(n, n, nil)
-	ls := make([]float64, n)
-	for k, i := range idx {
-		ls[k] = vals[i]
-		sign := 1.0
-		for r := 0; r < n; r++ {
-			if x := vecs.At(r, i); math.Abs(x) > 1e-12 {
-				if x < 0 {
-					sign = -1
-				}
-				break
-			}
-		}
-		for r := 0; r < n; r++ {
-			out.Set(r, k, sign*vecs.At(r, i))
-		}
-	}
-	return ls, out
+	return mat.DenseCopyOf(naive.U.Slice(0, m, 0, n)), sigma, naive.V
 }
 
 // Reconstruct returns UΣVᵀ for U (m×k), σ (k values) and V (n×k or n×n; its
@@ -88,7 +53,7 @@ func Reconstruct(u mat.Matrix, sigma []float64, v mat.Matrix) *mat.Dense {
 	m, k := u.Dims()
 	n, vc := v.Dims()
 	if len(sigma) != k || vc < k {
-		panic(fmt.Sprintf("lab: Reconstruct with U %d×%d, %d singular values and V %d×%d", m, k, len(sigma), n, vc))
+		panic(fmt.Errorf("%w: Reconstruct with U %d×%d, %d singular values and V %d×%d", ErrShape, m, k, len(sigma), n, vc))
 	}
 	us := mat.DenseCopyOf(u)
 	for j := 0; j < k; j++ {
@@ -101,12 +66,13 @@ func Reconstruct(u mat.Matrix, sigma []float64, v mat.Matrix) *mat.Dense {
 	return &out
 }
 
-// referenceSVD returns gonum's thin SVD of a.
+// referenceSVD returns decomp's thin SVD of a, with canonical signs.
 func referenceSVD(a mat.Matrix) (u *mat.Dense, sigma []float64, v *mat.Dense) {
-	var s mat.SVD
-	if !s.Factorize(a, mat.SVDThin) {
-		panic("lab: reference SVD failed")
+	var s decomp.SVD
+	if err := s.Factorize(a, mat.SVDThin); err != nil {
+		panic(fmt.Errorf("%w: SVD: %w", ErrReference, err))
 	}
+	s.Canonicalize()
 	u, v = &mat.Dense{}, &mat.Dense{}
 	s.UTo(u)
 	s.VTo(v)

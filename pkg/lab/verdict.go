@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"time"
 
-	"github.com/janpfeifer/gonb/gonbui"
-
+	"github.com/factorlab/factorlab/pkg/display"
 	"github.com/factorlab/factorlab/pkg/plotting"
 )
 
@@ -218,39 +216,21 @@ func (r Report) Markdown() string {
 // GoNB notebook, as plain text on standard output anywhere else. It returns
 // whether the report passed, so a notebook cell or a program can act on it.
 func Show(r Report) bool {
-	if !gonbui.IsNotebook {
+	if !display.IsNotebook() {
 		fmt.Print(r.String())
 		return r.Passed()
 	}
-	gonbui.DisplayMarkdown(r.Markdown())
+	// Each display waits (boundedly) until GoNB has the message, so the
+	// verdict of a cell's last line is never lost when the cell ends.
+	if err := display.Markdown(r.Markdown()); err != nil {
+		fmt.Print(r.String())
+	}
 	if r.Figure != nil {
 		if err := plotting.Show(r.Figure); err != nil {
-			gonbui.DisplayMarkdown("*(" + mdEscape(tr(msgFigureFailed, err.Error())) + ")*")
+			_ = display.Markdown("*(" + mdEscape(tr(msgFigureFailed, err.Error())) + ")*")
 		}
 	}
-	flush()
 	return r.Passed()
-}
-
-// flushTimeout bounds how long Show waits for GoNB to acknowledge that the
-// verdict reached the notebook.
-const flushTimeout = 5 * time.Second
-
-// flush waits until GoNB has received everything sent so far. Without it a
-// cell's program can exit while its last display (a large image, say) is
-// still in the pipe, and the output is lost. It gives up after flushTimeout.
-func flush() {
-	done := make(chan struct{})
-	go func() {
-		gonbui.Sync()
-		close(done)
-	}()
-	t := time.NewTimer(flushTimeout)
-	defer t.Stop()
-	select {
-	case <-done:
-	case <-t.C:
-	}
 }
 
 // formatting helpers

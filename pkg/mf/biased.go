@@ -37,6 +37,9 @@ type Baseline struct {
 	mu     float64
 	bu, bi []float64
 	lo, hi float64
+	// exp is 0, or for ratings beyond 2⁵⁰⁰ the exponent e of the scale
+	// 2ᵉ of μ, bu and bi, so that μ + b_u + b_i never overflows to ∞ − ∞.
+	exp int
 }
 
 // Fit estimates μ as the training mean, then each item bias and each user
@@ -46,13 +49,18 @@ type Baseline struct {
 //	b_u = Σ_{i∈R(u)} (r_ui − μ − b_i) / (λ₃ + |R(u)|)
 //
 // Users and items without training ratings get zero bias. Fit panics with
-// ErrSettings for negative λs.
+// ErrNil if train is nil and with ErrSettings for negative, NaN or infinite
+// λs or a NaN Min or Max.
 func (b *Baseline) Fit(train *Ratings, s *BaselineSettings) {
+	if train == nil {
+		panic(ErrNil)
+	}
 	var c BaselineSettings
 	if s != nil {
 		c = *s
 	}
-	if c.ItemLambda < 0 || c.UserLambda < 0 {
+	if !(c.ItemLambda >= 0) || !(c.UserLambda >= 0) || math.IsInf(c.ItemLambda+c.UserLambda, 0) ||
+		math.IsNaN(c.Min) || math.IsNaN(c.Max) {
 		panic(ErrSettings)
 	}
 	if c.ItemLambda == 0 {
@@ -63,9 +71,20 @@ func (b *Baseline) Fit(train *Ratings, s *BaselineSettings) {
 	}
 	*b = Baseline{mu: train.Mean(), bu: make([]float64, train.users), bi: make([]float64, train.items)}
 	b.lo, b.hi = clipRange(train, c.Min, c.Max)
+	value := func(x Rating) float64 { return x.Value }
+	if lo, hi := train.Range(); math.Max(-lo, hi) > maxSquarable {
+		// The model is linear in the ratings: fit 2⁻ᵉ·r, scale back in Predict.
+		_, b.exp = math.Frexp(math.Max(-lo, hi))
+		value = func(x Rating) float64 { return math.Ldexp(x.Value, -b.exp) }
+		b.mu = 0
+		for _, x := range train.r {
+			b.mu += value(x)
+		}
+		b.mu /= float64(len(train.r))
+	}
 	cnt := make([]float64, max(train.users, train.items))
 	for _, x := range train.r {
-		b.bi[x.Item] += x.Value - b.mu
+		b.bi[x.Item] += value(x) - b.mu
 		cnt[x.Item]++
 	}
 	for i := range b.bi {
@@ -73,7 +92,7 @@ func (b *Baseline) Fit(train *Ratings, s *BaselineSettings) {
 	}
 	clear(cnt)
 	for _, x := range train.r {
-		b.bu[x.User] += x.Value - b.mu - b.bi[x.Item]
+		b.bu[x.User] += value(x) - b.mu - b.bi[x.Item]
 		cnt[x.User]++
 	}
 	for u := range b.bu {
@@ -100,7 +119,7 @@ func (b *Baseline) Predict(user, item int) float64 {
 	if user < 0 || user >= len(b.bu) || item < 0 || item >= len(b.bi) {
 		panic(ErrShape)
 	}
-	return min(max(b.mu+b.bu[user]+b.bi[item], b.lo), b.hi)
+	return min(max(math.Ldexp(b.mu+b.bu[user]+b.bi[item], b.exp), b.lo), b.hi)
 }
 
 // Defaults of BiasedSettings. The SGD values are those of Surprise's SVD
@@ -206,7 +225,8 @@ func resolveBiased(s *BiasedSettings, als bool) BiasedSettings {
 		c = *s
 	}
 	if c.Factors < 0 || c.Epochs < 0 || c.LearningRate < 0 || c.Lambda < 0 || c.BiasLambda < 0 || c.InitStd < 0 ||
-		c.Every < 0 || c.Workers < 0 || !(c.Decay >= 0 && c.Decay < 1) || math.IsNaN(c.LearningRate+c.Lambda+c.BiasLambda+c.InitStd) {
+		c.Every < 0 || c.Workers < 0 || !(c.Decay >= 0 && c.Decay < 1) || math.IsNaN(c.LearningRate+c.Lambda+c.BiasLambda+c.InitStd) ||
+		math.IsInf(c.LearningRate+c.Lambda+c.BiasLambda+c.InitStd, 0) || math.IsNaN(c.Min) || math.IsNaN(c.Max) {
 		panic(ErrSettings)
 	}
 	if c.Factors == 0 {
@@ -277,13 +297,23 @@ func (b *Biased) init(train *Ratings, c *BiasedSettings, rng *rand.Rand) {
 // Factors start N(0, InitStd²) from rng. It returns an error wrapping
 // ErrDiverged, naming the epoch and suggesting a smaller learning rate, if
 // the training RMSE becomes NaN, infinite or explodes; the model is then
-// left untrained. It panics with ErrNilRand if rng is nil and with
-// ErrSettings for negative settings.
+// left untrained. It returns an error wrapping ErrData, saying the input is
+// out of range, if the largest |rating| lies outside [2⁻⁵⁰⁰, 2⁵⁰⁰], where
+// squared errors are not representable. It panics with ErrNil if train is
+// nil, with ErrNilRand if rng is nil and with ErrSettings for negative, NaN
+// or infinite settings.
 func (b *Biased) TrainSGD(train *Ratings, s *BiasedSettings, rng *rand.Rand) error {
 	if rng == nil {
 		panic(ErrNilRand)
 	}
+	if train == nil {
+		panic(ErrNil)
+	}
 	c := resolveBiased(s, false)
+	if err := train.checkRange(); err != nil {
+		*b = Biased{}
+		return err
+	}
 	b.init(train, &c, rng)
 	gamma, lambdaB := c.LearningRate, c.BiasLambda
 	lambda := b.factorLambdas(&c)
@@ -445,7 +475,14 @@ func (b *Biased) TrainALS(train *Ratings, s *BiasedSettings, rng *rand.Rand) err
 	if rng == nil {
 		panic(ErrNilRand)
 	}
+	if train == nil {
+		panic(ErrNil)
+	}
 	c := resolveBiased(s, true)
+	if err := train.checkRange(); err != nil {
+		*b = Biased{}
+		return err
+	}
 	b.init(train, &c, rng)
 	clear(b.p)
 	byUser := groupRatings(train, true)
@@ -570,16 +607,20 @@ func (b *Biased) Biases() (mu float64, user, item []float64) {
 	return b.mu, append([]float64(nil), b.bu...), append([]float64(nil), b.bi...)
 }
 
-// UserFactors returns a new users×k matrix whose row u is p_u. It panics
-// with ErrNotFactorized if the model is untrained.
-func (b *Biased) UserFactors() *mat.Dense {
+// UserFactorsTo copies the users×k matrix whose row u is p_u into dst,
+// which must be empty (it is then resized) or users×k. It panics with
+// ErrShape if dst has another shape and with ErrNotFactorized if the model
+// is untrained.
+func (b *Biased) UserFactorsTo(dst *mat.Dense) {
 	b.mustTrained()
-	return mat.NewDense(len(b.bu), b.k, append([]float64(nil), b.p...))
+	copyTo(dst, len(b.bu), b.k, b.p)
 }
 
-// ItemFactors returns a new items×k matrix whose row i is q_i. It panics
-// with ErrNotFactorized if the model is untrained.
-func (b *Biased) ItemFactors() *mat.Dense {
+// ItemFactorsTo copies the items×k matrix whose row i is q_i into dst,
+// which must be empty (it is then resized) or items×k. It panics with
+// ErrShape if dst has another shape and with ErrNotFactorized if the model
+// is untrained.
+func (b *Biased) ItemFactorsTo(dst *mat.Dense) {
 	b.mustTrained()
-	return mat.NewDense(len(b.bi), b.k, append([]float64(nil), b.q...))
+	copyTo(dst, len(b.bi), b.k, b.q)
 }

@@ -154,9 +154,12 @@ type Dense struct {
 // truncated to 24 bits, so both precisions start from nearly the same
 // point). The same rng state and settings give the same bits.
 //
-// Factorize returns an error wrapping ErrData if k ≤ 0, A is empty, or A or
-// the mask hold NaN or infinite elements (the error names the element), or
-// the mask observes nothing. It returns an error wrapping ErrDiverged, which
+// Factorize returns an error wrapping ErrData if k ≤ 0, A is nil or empty,
+// A or the mask hold NaN or infinite elements (the error names the element),
+// the mask observes nothing, or max|aᵢⱼ| lies outside [2⁻⁵⁰⁰, 2⁵⁰⁰]
+// ([2⁻⁶⁰, 2⁶⁰] in Float32 mode), where the squared errors of the loss are not
+// representable (the error says the input is out of range). A typed-nil
+// mask means no mask. It returns an error wrapping ErrDiverged, which
 // names the iteration and suggests a smaller learning rate, if the loss
 // becomes NaN, infinite or explodes; Losses then still holds the losses up
 // to that point but W and H are unavailable.
@@ -170,6 +173,12 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 		panic(ErrNilRand)
 	}
 	s := resolveDense(settings)
+	if isNil(s.Mask) {
+		s.Mask = nil // a typed-nil mask is no mask
+	}
+	if isNil(a) {
+		return fmt.Errorf("%w: A is nil", ErrData)
+	}
 	m, n := a.Dims()
 	if s.Mask != nil {
 		if mr, mc := s.Mask.Dims(); mr != m || mc != n {
@@ -177,6 +186,13 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 		}
 	}
 	if err := checkFactorInput(a, k); err != nil {
+		return err
+	}
+	lo, hi := minSquarable, maxSquarable
+	if s.Precision == Float32 {
+		lo, hi = minSquarable32, maxSquarable32
+	}
+	if err := checkRange("A", maxAbs(a), lo, hi); err != nil {
 		return err
 	}
 	observed := m * n
@@ -248,7 +264,8 @@ func resolveDense(settings *DenseSettings) DenseSettings {
 	if s.LearningRate < 0 || s.Iterations < 0 || s.Epsilon < 0 || s.Lambda < 0 ||
 		s.Tolerance < 0 || s.Every < 0 || s.Workers < 0 ||
 		s.Beta1 < 0 || s.Beta1 >= 1 || s.Beta2 < 0 || s.Beta2 >= 1 ||
-		math.IsNaN(s.LearningRate+s.Epsilon+s.Lambda+s.Tolerance+s.Beta1+s.Beta2+s.DivergenceFactor) {
+		math.IsNaN(s.LearningRate+s.Epsilon+s.Lambda+s.Tolerance+s.Beta1+s.Beta2+s.DivergenceFactor) ||
+		math.IsInf(s.LearningRate+s.Epsilon+s.Lambda, 0) {
 		panic(ErrSettings)
 	}
 	switch s.Optimizer {
@@ -300,6 +317,9 @@ func resolveDense(settings *DenseSettings) DenseSettings {
 // checkFactorInput returns an error wrapping ErrData when k is not a valid
 // rank or a is empty or has a NaN or infinite element.
 func checkFactorInput(a mat.Matrix, k int) error {
+	if isNil(a) {
+		return fmt.Errorf("%w: A is nil", ErrData)
+	}
 	if k <= 0 {
 		return fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrData, k)
 	}
@@ -373,14 +393,26 @@ func train(f *Dense, st trainer, s *DenseSettings) error {
 
 func divergence(loss, first float64, t int, s *DenseSettings) error {
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
-		return fmt.Errorf("%w: loss is %v at iteration %d with %v learning rate %g; try a smaller learning rate",
-			ErrDiverged, loss, t, s.Optimizer, s.LearningRate)
+		with, hint := stepSettings(s)
+		return fmt.Errorf("%w: loss is %v at iteration %d with %s; %s", ErrDiverged, loss, t, with, hint)
 	}
 	if t > 1 && s.DivergenceFactor > 0 && loss > s.DivergenceFactor*first {
-		return fmt.Errorf("%w: loss %g at iteration %d exceeds %g × the first loss %g with %v learning rate %g; try a smaller learning rate",
-			ErrDiverged, loss, t, s.DivergenceFactor, first, s.Optimizer, s.LearningRate)
+		with, hint := stepSettings(s)
+		return fmt.Errorf("%w: loss %g at iteration %d exceeds %g × the first loss %g with %s; %s",
+			ErrDiverged, loss, t, s.DivergenceFactor, first, with, hint)
 	}
 	return nil
+}
+
+// stepSettings names every setting that scales a training step, the
+// learning rate and the penalty λ when there is one, and what to try.
+func stepSettings(s *DenseSettings) (with, hint string) {
+	with, hint = fmt.Sprintf("%v learning rate %g", s.Optimizer, s.LearningRate), "try a smaller learning rate"
+	if s.Lambda > 0 {
+		with += fmt.Sprintf(" and penalty λ = %g", s.Lambda)
+		hint += " or a smaller λ"
+	}
+	return with, hint
 }
 
 func (f *Dense) mustOK() {
@@ -394,20 +426,6 @@ func (f *Dense) mustOK() {
 func (f *Dense) Dims() (m, n, k int) {
 	f.mustOK()
 	return f.m, f.n, f.k
-}
-
-// W returns a new m×k matrix holding W. It panics with ErrNotFactorized if
-// Factorize has not succeeded.
-func (f *Dense) W() *mat.Dense {
-	f.mustOK()
-	return mat.NewDense(f.m, f.k, append([]float64(nil), f.w...))
-}
-
-// H returns a new k×n matrix holding H. It panics with ErrNotFactorized if
-// Factorize has not succeeded.
-func (f *Dense) H() *mat.Dense {
-	f.mustOK()
-	return mat.NewDense(f.k, f.n, append([]float64(nil), f.h...))
 }
 
 // WTo copies W into dst, which must be empty (it is then resized) or m×k.
@@ -435,13 +453,24 @@ func copyTo(dst *mat.Dense, r, c int, data []float64) {
 	dst.Copy(mat.NewDense(r, c, data))
 }
 
-// Reconstruct returns the m×n product WH. It panics with ErrNotFactorized
-// if Factorize has not succeeded.
-func (f *Dense) Reconstruct() *mat.Dense {
+// ReconstructTo stores the m×n product WH in dst, which must be empty (it
+// is then resized) or m×n. It panics with ErrShape if dst has another shape
+// and with ErrNotFactorized if Factorize has not succeeded.
+func (f *Dense) ReconstructTo(dst *mat.Dense) {
 	f.mustOK()
-	var p mat.Dense
-	p.Mul(mat.NewDense(f.m, f.k, f.w), mat.NewDense(f.k, f.n, f.h))
-	return &p
+	productTo(dst, mat.NewDense(f.m, f.k, f.w), mat.NewDense(f.k, f.n, f.h))
+}
+
+// productTo stores w·h in dst, which must be empty or of the product's shape.
+func productTo(dst *mat.Dense, w, h mat.Matrix) {
+	m, _ := w.Dims()
+	_, n := h.Dims()
+	if dst.IsEmpty() {
+		dst.ReuseAs(m, n)
+	} else if dr, dc := dst.Dims(); dr != m || dc != n {
+		panic(ErrShape)
+	}
+	dst.Mul(w, h)
 }
 
 // Losses returns a copy of the loss recorded at each iteration before its

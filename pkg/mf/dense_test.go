@@ -13,14 +13,28 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/mf"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // seedA is the matrix of seed 000, In [1].
 func seedA() *mat.Dense {
-	return mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	return fixtures.FactorizationMatrix()
 }
 
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed)) }
+
+// factors is what Dense and NMF share: W, H and WH as …To queries.
+type factors interface {
+	WTo(dst *mat.Dense)
+	HTo(dst *mat.Dense)
+	ReconstructTo(dst *mat.Dense)
+}
+
+// wOf, hOf and productOf return new copies of W, H and WH.
+func wOf(f factors) *mat.Dense       { var d mat.Dense; f.WTo(&d); return &d }
+func hOf(f factors) *mat.Dense       { var d mat.Dense; f.HTo(&d); return &d }
+func productOf(f factors) *mat.Dense { var d mat.Dense; f.ReconstructTo(&d); return &d }
 
 // TestSeedExperiment reproduces seed 000's run: rank 2, Adam, η = 0.01, 5000
 // iterations, mean squared error. A has rank 2, so the loss must reach the
@@ -53,7 +67,7 @@ func TestSeedExperiment(t *testing.T) {
 		if f.Iterations() != 5000 || f.Converged() {
 			t.Errorf("iterations %d converged %v, want 5000 false", f.Iterations(), f.Converged())
 		}
-		rec := f.Reconstruct()
+		rec := productOf(&f)
 		if !mat.EqualApprox(rec, seedA(), 1e-5) {
 			t.Errorf("%v: WH = %v, want A", tc.prec, mat.Formatted(rec))
 		}
@@ -145,7 +159,7 @@ func TestDenseProperties(t *testing.T) {
 				if err := g.Factorize(a, k, s, newRand(uint64(trial))); err != nil {
 					t.Fatal(err)
 				}
-				if !mat.Equal(f.W(), g.W()) || !mat.Equal(f.H(), g.H()) {
+				if !mat.Equal(wOf(&f), wOf(&g)) || !mat.Equal(hOf(&f), hOf(&g)) {
 					t.Errorf("trial %d %v %v: same seed gave different factors", trial, o, prec)
 				}
 			}
@@ -205,7 +219,7 @@ func TestDenseDivergence(t *testing.T) {
 					t.Errorf("W after divergence: recovered %v, want ErrNotFactorized", r)
 				}
 			}()
-			f.W()
+			wOf(&f)
 		}()
 	}
 }
@@ -254,7 +268,7 @@ func TestDensePanics(t *testing.T) {
 			new(mf.Dense).Factorize(seedA(), 2, &mf.DenseSettings{LearningRate: -1}, newRand(0))
 		}},
 		{"β₁ = 1", mf.ErrSettings, func() { new(mf.Dense).Factorize(seedA(), 2, &mf.DenseSettings{Beta1: 1}, newRand(0)) }},
-		{"unfactorized", mf.ErrNotFactorized, func() { new(mf.Dense).H() }},
+		{"unfactorized", mf.ErrNotFactorized, func() { new(mf.Dense).HTo(new(mat.Dense)) }},
 		{"WTo shape", mf.ErrShape, func() {
 			var f mf.Dense
 			_ = f.Factorize(seedA(), 2, &mf.DenseSettings{Iterations: 3}, newRand(0))
@@ -302,7 +316,7 @@ func TestDenseMaskedRecovers(t *testing.T) {
 	if err := f.Factorize(&a, 2, &mf.DenseSettings{Mask: mask, LearningRate: 0.01, Iterations: 6000}, newRand(2)); err != nil {
 		t.Fatal(err)
 	}
-	rec := f.Reconstruct()
+	rec := productOf(&f)
 	for _, ij := range hidden {
 		if d := math.Abs(rec.At(ij[0], ij[1]) - a.At(ij[0], ij[1])); d > 1e-3 {
 			t.Errorf("hidden (%d,%d): predicted %v, true %v", ij[0], ij[1], rec.At(ij[0], ij[1]), a.At(ij[0], ij[1]))
@@ -315,25 +329,31 @@ func TestDenseQueries(t *testing.T) {
 	if err := f.Factorize(seedA(), 2, &mf.DenseSettings{Iterations: 10}, newRand(0)); err != nil {
 		t.Fatal(err)
 	}
-	var w, h mat.Dense
+	var w, h, wh, want mat.Dense
 	f.WTo(&w)
 	f.HTo(&h)
-	if !mat.Equal(&w, f.W()) || !mat.Equal(&h, f.H()) {
-		t.Error("WTo/HTo differ from W/H")
+	f.ReconstructTo(&wh)
+	want.Mul(&w, &h)
+	if !mat.EqualApprox(&wh, &want, 1e-15) {
+		t.Error("ReconstructTo differs from W·H")
 	}
 	if m, n, k := f.Dims(); m != 4 || n != 2 || k != 2 {
 		t.Errorf("Dims = %d, %d, %d", m, n, k)
 	}
-	// W returns a copy.
-	f.W().Set(0, 0, 100)
-	if f.W().At(0, 0) == 100 {
-		t.Error("W shares storage with the factorization")
+	// WTo copies: changing the copy leaves the factorization alone.
+	w.Set(0, 0, 100)
+	if wOf(&f).At(0, 0) == 100 {
+		t.Error("WTo shares storage with the factorization")
 	}
+	// A destination of the wrong shape is misuse.
+	defer func() {
+		if r := recover(); r != mf.ErrShape {
+			t.Errorf("ReconstructTo into 1×1 panicked with %v, want ErrShape", r)
+		}
+	}()
+	f.ReconstructTo(mat.NewDense(1, 1, nil))
 }
 
-// FuzzDenseFactorize feeds arbitrary user matrices (including NaN, Inf,
-// huge values) to Factorize: it must return an error or finite factors,
-// never panic and never NaN.
 func FuzzDenseFactorize(f *testing.F) {
 	f.Add(uint8(4), uint8(2), uint8(2), 5.0, 3.0, 3.0, 2.0, 0.01)
 	f.Add(uint8(1), uint8(1), uint8(1), math.NaN(), 0.0, 0.0, 0.0, 0.01)
@@ -356,7 +376,7 @@ func FuzzDenseFactorize(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, v := range append(fac.W().RawMatrix().Data, fac.H().RawMatrix().Data...) {
+		for _, v := range append(wOf(&fac).RawMatrix().Data, hOf(&fac).RawMatrix().Data...) {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				t.Fatalf("non-finite factor %v returned without error", v)
 			}
@@ -394,7 +414,9 @@ func ExampleDense_Factorize() {
 		return
 	}
 	fmt.Printf("final loss < 1e-11: %v\n", f.Loss() < 1e-11)
-	fmt.Printf("WH =\n%.4f\n", mat.Formatted(f.Reconstruct()))
+	var wh mat.Dense
+	f.ReconstructTo(&wh)
+	fmt.Printf("WH =\n%.4f\n", mat.Formatted(&wh))
 	// Output:
 	// Iteration 500, loss: 0.00101
 	// Iteration 1000, loss: 2.65e-06
@@ -407,7 +429,7 @@ func ExampleDense_Factorize() {
 }
 
 func ExampleOptimalLoss() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	best, _ := mf.OptimalLoss(a, 1, mf.Mean)
 	var f mf.Dense
 	_ = f.Factorize(a, 1, &mf.DenseSettings{LearningRate: 0.01, Iterations: 5000}, rand.New(rand.NewPCG(1, 1)))
@@ -419,7 +441,7 @@ func ExampleOptimalLoss() {
 }
 
 func ExampleOptimalLosses() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	losses, _ := mf.OptimalLosses(a, mf.Mean)
 	for k, l := range losses {
 		fmt.Printf("k=%d: %.6f\n", k, l)

@@ -60,6 +60,11 @@
 // a known low rank, noise level (the RMSE floor on held-out ratings) and
 // missing fraction; ReadUData and ReadRatingsCSV read the MovieLens files a
 // user downloads (MovieLens may not be redistributed), all or nothing.
+// RMSECurve records the training and test RMSE after each epoch (through
+// BiasedSettings.Callback), TopN lists the items a user has not rated with
+// the highest predictions, Biased.Terms splits a prediction into
+// μ, b_u, b_i and p_uᵀq_i, and ZeroFilled with MatrixPredictor scores the
+// mistake of reading missing ratings as zeros.
 //
 // # Non-negative factorization
 //
@@ -70,12 +75,45 @@
 //
 // # Failures
 //
-// Programmer misuse (a mask or destination of the wrong shape, a nil
-// *rand.Rand, impossible settings, ids outside a trained model) panics with a
-// package sentinel error (ErrShape, ErrNilRand, ErrSettings,
-// ErrNotFactorized). Bad data (NaN or infinite elements, empty input, k ≤ 0,
-// negative input to NMF, duplicate (user, item) pairs, ids out of range,
-// malformed file lines) returns an error wrapping ErrData that names the
-// problem. Divergence returns an error wrapping ErrDiverged;
-// no partially trained or NaN factors are ever returned as a result.
+// Every function validates its input the same way, in three classes:
+//
+//   - Programmer misuse panics with a package sentinel error: a mask or
+//     destination of the wrong shape or ids outside a trained model
+//     (ErrShape), a nil *rand.Rand (ErrNilRand), a nil *Ratings, Predictor
+//     or io.Reader (ErrNil), a query before a successful fit
+//     (ErrNotFactorized), and settings outside their documented range:
+//     negative, NaN or infinite rates, penalties and deviations, unknown
+//     enumerations (ErrSettings). Each function's documentation lists its
+//     panics.
+//   - Bad data returns an error wrapping ErrData that names the problem and
+//     its position: NaN or infinite elements (A[i,j]), a nil or empty matrix,
+//     k ≤ 0, negative input to NMF, duplicate (user, item) pairs and ids out
+//     of range (the rating's index), malformed file lines (*ParseError with
+//     the line number, also for a line over 1 MiB), and data whose scale is
+//     out of range: the losses are squares of the data, so max|aᵢⱼ| (or the
+//     largest |rating|) must lie within 2^±500, about 10^±150 (2^±60 for
+//     Float32 training); the error says so instead of blaming a setting.
+//   - Numerical failure returns an error wrapping ErrDiverged, naming the
+//     iteration and the settings involved.
+//
+// No partially trained, NaN or infinite result is ever returned without an
+// error. Where the mathematics allows it the work is done in scaled units
+// (NMF below ¼ or above 2⁶⁴, OptimalLosses, Baseline, Evaluate), so a
+// representable answer is returned for any representable input.
+//
+// # Conventions
+//
+// FactorLab's packages share one convention (decomp, mf, plotting, lab,
+// matfmt, display, fixtures): randomness is an explicit *rand.Rand and the
+// last argument; settings are …Settings structs passed by pointer, nil
+// meaning the defaults; queries that fill a matrix are …To(dst), with plain
+// getters only where gonum has them; misuse panics with a package sentinel
+// error; bad data returns an error naming the problem and its position;
+// numerical failure returns an error or status naming it. Eigenpairs,
+// SVDs and the Eckart–Young optimum are computed by package decomp, the
+// one place that calls LAPACK's eigen and SVD drivers.
+//
+// Here: Dense.Factorize(a, k, s, rnd), NMF.Factorize(a, k, s, rnd),
+// Biased.TrainSGD(train, s, rnd); factors are read with WTo, HTo,
+// ReconstructTo, UserFactorsTo and ItemFactorsTo; OptimalLoss takes its singular values from decomp.SVD.
 package mf

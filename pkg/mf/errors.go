@@ -26,3 +26,8 @@ var (
 	// NaN or infinite loss, or a loss that exploded.
 	ErrDiverged = errors.New("mf: training diverged")
 )
+
+// ErrNil is the panic value when a nil *Ratings, Predictor or io.Reader is
+// passed where a value is required. (A nil matrix is bad data instead: it is
+// empty, and the functions taking one return an error wrapping ErrData.)
+var ErrNil = errors.New("mf: nil argument")

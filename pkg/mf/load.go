@@ -2,6 +2,7 @@ package mf
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -32,8 +33,9 @@ func (e *ParseError) Unwrap() error { return ErrData }
 // Either every line is read or nothing is returned: a malformed line (wrong
 // number of fields, an id or timestamp that is not a non-negative integer, a
 // rating that is not a finite number, a second rating of the same user and
-// item) gives a *ParseError naming the line and the reason. An empty input
-// is an error wrapping ErrData. Blank lines are skipped.
+// item, a line longer than 1 MiB) gives a *ParseError naming the line and
+// the reason. An empty input is an error wrapping ErrData. Blank lines are
+// skipped. It panics with ErrNil if r is nil.
 func ReadUData(r io.Reader) (*Ratings, error) {
 	return readRatings(r, "u.data", '\t', "")
 }
@@ -52,9 +54,15 @@ type rawRating struct {
 	line       int
 }
 
+// maxLine is the longest line a ratings file may have.
+const maxLine = 1 << 20
+
 func readRatings(r io.Reader, format string, sep byte, header string) (*Ratings, error) {
+	if r == nil {
+		panic(ErrNil)
+	}
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	sc.Buffer(make([]byte, 0, 64*1024), maxLine)
 	fail := func(line int, reason string, args ...any) error {
 		return &ParseError{Format: format, Line: line, Reason: fmt.Sprintf(reason, args...)}
 	}
@@ -92,8 +100,8 @@ func readRatings(r io.Reader, format string, sep byte, header string) (*Ratings,
 		if err != nil || math.IsNaN(value) || math.IsInf(value, 0) {
 			return nil, fail(line, "rating %q is not a finite number", fields[2])
 		}
-		if _, err := strconv.ParseInt(fields[3], 10, 64); err != nil {
-			return nil, fail(line, "timestamp %q is not an integer", fields[3])
+		if ts, err := strconv.ParseInt(fields[3], 10, 64); err != nil || ts < 0 {
+			return nil, fail(line, "timestamp %q is not a non-negative integer", fields[3])
 		}
 		key := [2]int64{user, item}
 		if first, dup := seen[key]; dup {
@@ -103,6 +111,9 @@ func readRatings(r io.Reader, format string, sep byte, header string) (*Ratings,
 		raw = append(raw, rawRating{user: user, item: item, value: value, line: line})
 	}
 	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, fail(line+1, "line longer than %d bytes", maxLine)
+		}
 		return nil, fmt.Errorf("mf: reading %s after line %d: %w", format, line, err)
 	}
 	if len(raw) == 0 {

@@ -31,6 +31,12 @@ const (
 	DefaultNMFEpsilon = 0x1p-23
 )
 
+// Outside [nmfSafeMin, nmfSafeMax] NMF.Factorize scales A into [¼, 1).
+const (
+	nmfSafeMin = 0.25
+	nmfSafeMax = 0x1p64
+)
+
 // NMFSettings configures NMF.Factorize. A nil pointer or a zero field means
 // the default.
 type NMFSettings struct {
@@ -65,9 +71,17 @@ type NMF struct {
 
 // Factorize computes W and H starting from U[0,1)·√(mean(A)/k) entries drawn
 // from rng (scikit-learn's "random" initialisation scale). It returns an
-// error wrapping ErrData if k ≤ 0, A is empty, or an element is negative,
-// NaN or infinite (the error names it). It panics with ErrNilRand if rng is
-// nil and with ErrSettings for negative settings or an unknown objective.
+// error wrapping ErrData if k ≤ 0, A is nil or empty, or an element is
+// negative, NaN or infinite (the error names it).
+//
+// When max|aᵢⱼ| is below ¼ (where Epsilon would no longer be small next to
+// the denominators, and W = H = 0 would soon be returned for tiny data) or
+// above 2⁶⁴, the updates run on A scaled by a power of two into [¼, 1), as
+// LAPACK's drivers scale a matrix outside their safe range; W, H, the
+// objectives and the Callback's values are scaled back. With the Frobenius objective, whose value scales like A², max|aᵢⱼ|
+// outside [2⁻⁵⁰⁰, 2⁵⁰⁰] (about 10^±150) is an error wrapping ErrData that says
+// the input is out of range. Factorize panics with ErrNilRand if rng is nil and
+// with ErrSettings for negative or NaN settings or an unknown objective.
 func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) error {
 	*f = NMF{}
 	if rng == nil {
@@ -77,7 +91,7 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 	if s != nil {
 		c = *s
 	}
-	if c.Iterations < 0 || c.Epsilon < 0 || c.Tolerance < 0 || c.Every < 0 || (c.Objective != Frobenius && c.Objective != KL) {
+	if c.Iterations < 0 || !(c.Epsilon >= 0) || !(c.Tolerance >= 0) || c.Every < 0 || (c.Objective != Frobenius && c.Objective != KL) {
 		panic(ErrSettings)
 	}
 	if c.Iterations == 0 {
@@ -89,19 +103,47 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 	if c.Every == 0 {
 		c.Every = 1
 	}
-	m, n := a.Dims()
 	if err := checkFactorInput(a, k); err != nil {
 		return err
 	}
+	m, n := a.Dims()
 	ad := mat.DenseCopyOf(a)
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			if v := ad.At(i, j); v < 0 {
+				return fmt.Errorf("%w: A[%d,%d] = %v is negative; NMF needs A ≥ 0", ErrData, i, j, v)
+			}
+		}
+	}
+	big := maxAbs(ad)
+	if c.Objective == Frobenius {
+		if err := checkRange("A", big, minSquarable, maxSquarable); err != nil {
+			return err
+		}
+	}
+	// Solve for 2²ʲ·A, then W = 2ʲ·W', H = 2ʲ·H':
+	// ‖σA − σWH‖² = σ²‖A − WH‖² and D(σA‖σWH) = σ·D(A‖WH) for σ = 2⁻²ʲ.
+	// Scale factors are kept as exponents: 2²ʲ itself may overflow.
+	var j int
+	if big < nmfSafeMin || big > nmfSafeMax {
+		j = evenPow2Exp(big)
+	}
+	objExp := 2 * j // the objective is scaled back by 2^objExp
+	if c.Objective == Frobenius {
+		objExp = 4 * j
+	}
+	for i := 0; i < m; i++ {
+		for jj := 0; jj < n; jj++ {
+			ad.Set(i, jj, math.Ldexp(ad.At(i, jj), -2*j))
+		}
+	}
+	if cb := c.Callback; cb != nil {
+		c.Callback = func(t int, obj float64) { cb(t, math.Ldexp(obj, objExp)) }
+	}
 	sum := 0.0
 	for i := 0; i < m; i++ {
 		for j := 0; j < n; j++ {
-			v := ad.At(i, j)
-			if v < 0 {
-				return fmt.Errorf("%w: A[%d,%d] = %v is negative; NMF needs A ≥ 0", ErrData, i, j, v)
-			}
-			sum += v
+			sum += ad.At(i, j)
 		}
 	}
 	scale := math.Sqrt(sum / float64(m*n) / float64(k))
@@ -185,6 +227,9 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 		if math.IsNaN(cur) || math.IsInf(cur, 0) {
 			losses := f.losses
 			*f = NMF{losses: losses}
+			for i := range losses {
+				losses[i] = math.Ldexp(losses[i], objExp)
+			}
 			return fmt.Errorf("%w: NMF objective is %v after iteration %d; rescale A", ErrDiverged, cur, t)
 		}
 		stop := c.Tolerance > 0 && prev-cur <= c.Tolerance*prev
@@ -193,7 +238,23 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 			break
 		}
 	}
-	f.w, f.h, f.loss = w, h, prev
+	for _, x := range []*mat.Dense{w, h} {
+		raw := x.RawMatrix()
+		for i := range raw.Data {
+			raw.Data[i] = math.Ldexp(raw.Data[i], j)
+		}
+	}
+	overflow := false
+	for i := range f.losses {
+		f.losses[i] = math.Ldexp(f.losses[i], objExp)
+		overflow = overflow || math.IsInf(f.losses[i], 0)
+	}
+	loss := math.Ldexp(prev, objExp)
+	if overflow || math.IsInf(loss, 0) || math.IsInf(mat.Max(w), 0) || math.IsInf(mat.Max(h), 0) {
+		*f = NMF{}
+		return fmt.Errorf("%w: A (max|aᵢⱼ| = %g) is out of range: the NMF objective or a factor exceeds the largest float64; rescale A", ErrData, big)
+	}
+	f.w, f.h, f.loss = w, h, loss
 	return nil
 }
 
@@ -233,13 +294,31 @@ func (f *NMF) mustOK() {
 	}
 }
 
-// W returns a new m×k matrix holding W. It panics with ErrNotFactorized if
-// Factorize has not succeeded.
-func (f *NMF) W() *mat.Dense { f.mustOK(); return mat.DenseCopyOf(f.w) }
+// WTo copies W into dst, which must be empty (it is then resized) or m×k.
+// It panics with ErrShape if dst has another shape and with
+// ErrNotFactorized if Factorize has not succeeded.
+func (f *NMF) WTo(dst *mat.Dense) {
+	f.mustOK()
+	r, c := f.w.Dims()
+	copyTo(dst, r, c, mat.DenseCopyOf(f.w).RawMatrix().Data)
+}
 
-// H returns a new k×n matrix holding H. It panics with ErrNotFactorized if
-// Factorize has not succeeded.
-func (f *NMF) H() *mat.Dense { f.mustOK(); return mat.DenseCopyOf(f.h) }
+// HTo copies H into dst, which must be empty (it is then resized) or k×n.
+// It panics with ErrShape if dst has another shape and with
+// ErrNotFactorized if Factorize has not succeeded.
+func (f *NMF) HTo(dst *mat.Dense) {
+	f.mustOK()
+	r, c := f.h.Dims()
+	copyTo(dst, r, c, mat.DenseCopyOf(f.h).RawMatrix().Data)
+}
+
+// ReconstructTo stores the m×n product WH in dst, which must be empty (it
+// is then resized) or m×n. It panics with ErrShape if dst has another shape
+// and with ErrNotFactorized if Factorize has not succeeded.
+func (f *NMF) ReconstructTo(dst *mat.Dense) {
+	f.mustOK()
+	productTo(dst, f.w, f.h)
+}
 
 // Loss returns the objective at the returned W and H. It panics with
 // ErrNotFactorized if Factorize has not succeeded.

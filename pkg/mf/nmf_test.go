@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/mf"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // checkNMF checks the Lee–Seung guarantees on a finished run: W, H ≥ 0 and
@@ -17,7 +19,7 @@ import (
 // 1e-12 of the first objective: ‖A − WH‖²_F near zero is all rounding).
 func checkNMF(t *testing.T, name string, f *mf.NMF) {
 	t.Helper()
-	for _, m := range []*mat.Dense{f.W(), f.H()} {
+	for _, m := range []*mat.Dense{wOf(f), hOf(f)} {
 		for _, v := range m.RawMatrix().Data {
 			if !(v >= 0) {
 				t.Fatalf("%s: factor element %v is not non-negative", name, v)
@@ -63,7 +65,7 @@ func TestNMFExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	var wh mat.Dense
-	wh.Mul(f.W(), f.H())
+	wh.Mul(wOf(&f), hOf(&f))
 	if !mat.EqualApprox(&wh, a, 1e-6) {
 		t.Errorf("WH = %v, want %v", mat.Formatted(&wh), mat.Formatted(a))
 	}
@@ -112,7 +114,7 @@ func FuzzNMF(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, v := range append(fac.W().RawMatrix().Data, fac.H().RawMatrix().Data...) {
+		for _, v := range append(wOf(&fac).RawMatrix().Data, hOf(&fac).RawMatrix().Data...) {
 			if !(v >= 0) || math.IsInf(v, 0) {
 				t.Fatalf("factor element %v returned without error", v)
 			}
@@ -122,7 +124,7 @@ func FuzzNMF(f *testing.F) {
 
 func ExampleNMF_Factorize() {
 	// Seed 000's matrix is non-negative; Lee–Seung updates keep W, H ≥ 0.
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
+	a := fixtures.FactorizationMatrix()
 	var f mf.NMF
 	if err := f.Factorize(a, 1, &mf.NMFSettings{Iterations: 500}, newRand(1)); err != nil {
 		fmt.Println(err)

@@ -35,7 +35,7 @@ func NewRatings(users, items int, rs []Rating) (*Ratings, error) {
 	if len(rs) == 0 {
 		return nil, fmt.Errorf("%w: no ratings", ErrData)
 	}
-	seen := make(map[int64]int, len(rs))
+	seen := make(map[[2]int]int, len(rs))
 	for n, r := range rs {
 		switch {
 		case r.User < 0 || r.User >= users:
@@ -45,7 +45,7 @@ func NewRatings(users, items int, rs []Rating) (*Ratings, error) {
 		case math.IsNaN(r.Value) || math.IsInf(r.Value, 0):
 			return nil, fmt.Errorf("%w: rating %d: value is %v", ErrData, n, r.Value)
 		}
-		key := int64(r.User)*int64(items) + int64(r.Item)
+		key := [2]int{r.User, r.Item}
 		if first, dup := seen[key]; dup {
 			return nil, fmt.Errorf("%w: rating %d: duplicate (user %d, item %d), first rated by rating %d", ErrData, n, r.User, r.Item, first)
 		}
@@ -90,13 +90,24 @@ func (r *Ratings) ItemID(i int) int64 {
 	return r.itemIDs[i]
 }
 
-// Mean returns the mean rating.
+// Mean returns the mean rating. It is finite for any ratings: when the sum
+// would overflow, the values are divided by their number before summing.
 func (r *Ratings) Mean() float64 {
 	s := 0.0
 	for _, x := range r.r {
 		s += x.Value
 	}
-	return s / float64(len(r.r))
+	n := float64(len(r.r))
+	if math.IsInf(s, 0) {
+		s = 0
+		for _, x := range r.r {
+			s += x.Value / n
+		}
+		// The mean of finite values is finite; only rounding could push it
+		// past the largest float64.
+		return math.Max(-math.MaxFloat64, math.Min(s, math.MaxFloat64))
+	}
+	return s / n
 }
 
 // Range returns the smallest and largest rating.
@@ -141,9 +152,12 @@ type Predictor interface {
 }
 
 // Evaluate returns the root mean squared error and the mean absolute error
-// of p's predictions on r. It panics with ErrShape if p and r have
-// different numbers of users or items.
+// of p's predictions on r. It panics with ErrNil if p or r is nil and with
+// ErrShape if p and r have different numbers of users or items.
 func Evaluate(p Predictor, r *Ratings) (rmse, mae float64) {
+	if r == nil || nilPredictor(p) {
+		panic(ErrNil)
+	}
 	pu, pi := p.Dims()
 	if pu != r.users || pi != r.items {
 		panic(ErrShape)
@@ -155,5 +169,37 @@ func Evaluate(p Predictor, r *Ratings) (rmse, mae float64) {
 		ae += math.Abs(d)
 	}
 	n := float64(len(r.r))
+	if math.IsInf(se, 0) || math.IsNaN(se) || math.IsInf(ae, 0) {
+		return evaluateScaled(p, r)
+	}
 	return math.Sqrt(se / n), ae / n
+}
+
+// evaluateScaled is Evaluate for errors whose squares overflow: it works
+// with half-differences in units of the largest, so the results are +Inf
+// only when they exceed the largest float64.
+func evaluateScaled(p Predictor, r *Ratings) (rmse, mae float64) {
+	half := make([]float64, len(r.r))
+	var big float64
+	for n, x := range r.r {
+		half[n] = p.Predict(x.User, x.Item)/2 - x.Value/2
+		big = math.Max(big, math.Abs(half[n]))
+	}
+	n := float64(len(r.r))
+	var s2, s1 float64
+	for _, h := range half {
+		s2 += (h / big) * (h / big)
+		s1 += math.Abs(h) / n
+	}
+	return 2 * big * math.Sqrt(s2/n), 2 * s1
+}
+
+// checkRange returns an error wrapping ErrData if the largest |rating| is
+// outside the range where squared errors are representable.
+func (r *Ratings) checkRange() error {
+	var big float64
+	for _, x := range r.r {
+		big = math.Max(big, math.Abs(x.Value))
+	}
+	return checkRange("rating", big, minSquarable, maxSquarable)
 }

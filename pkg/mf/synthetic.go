@@ -46,8 +46,9 @@ type SyntheticSettings struct {
 
 // Synthetic returns a synthetic ratings set drawn from rng. It returns an
 // error wrapping ErrData if the settings leave no observed rating. It panics
-// with ErrNilRand if rng is nil and with ErrSettings for negative sizes or
-// deviations or Missing outside [0, 1).
+// with ErrNilRand if rng is nil and with ErrSettings for negative sizes,
+// Missing outside [0, 1), or deviations or |Mean| that are NaN, negative
+// (deviations) or above 2⁵⁰⁰ ≈ 3·10¹⁵⁰, where the ratings could overflow.
 func Synthetic(s *SyntheticSettings, rng *rand.Rand) (*Ratings, error) {
 	if rng == nil {
 		panic(ErrNilRand)
@@ -56,8 +57,10 @@ func Synthetic(s *SyntheticSettings, rng *rand.Rand) (*Ratings, error) {
 	if s != nil {
 		c = *s
 	}
-	if c.Users < 0 || c.Items < 0 || c.Rank < 0 || c.Noise < 0 || c.BiasStd < 0 || c.SignalStd < 0 ||
-		!(c.Missing >= 0 && c.Missing < 1) || math.IsNaN(c.Mean) || math.IsInf(c.Mean, 0) {
+	// Sums of a few terms of size maxSquarable = 2⁵⁰⁰ cannot overflow.
+	inRange := func(x float64) bool { return x >= 0 && x <= maxSquarable } // false for NaN
+	if c.Users < 0 || c.Items < 0 || c.Rank < 0 || !inRange(c.Noise) || !inRange(c.BiasStd) || !inRange(c.SignalStd) ||
+		!(c.Missing >= 0 && c.Missing < 1) || !(math.Abs(c.Mean) <= maxSquarable) {
 		panic(ErrSettings)
 	}
 	def := func(x *int, d int) {

@@ -49,7 +49,7 @@ func lossCurves(n int) func() (plotting.Drawer, error) {
 				runs[r].Loss[i] = math.Exp(-float64(i)/float64(n)*float64(5+r)) + 1e-3
 			}
 		}
-		return plotting.LossCurves(runs, &plotting.LossOptions{Reference: 0.020898})
+		return plotting.LossCurves(runs, &plotting.LossSettings{Reference: 0.020898})
 	}
 }
 

@@ -9,8 +9,9 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
+
+	"github.com/factorlab/factorlab/pkg/display"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -145,10 +146,10 @@ func SaveSize(d Drawer, w, h vg.Length, path string) error {
 	return os.WriteFile(path, b, 0o644)
 }
 
-// Bundle renders d at size w×h as the MIME bundle that Show sends: SVG text
+// bundle renders d at size w×h as the MIME bundle that Show sends: SVG text
 // under image/svg+xml and PNG bytes under image/png (Jupyter stores them
 // base64-encoded).
-func Bundle(d Drawer, w, h vg.Length) (map[protocol.MIMEType]any, error) {
+func bundle(d Drawer, w, h vg.Length) (map[protocol.MIMEType]any, error) {
 	svg, err := Render(d, w, h, "svg")
 	if err != nil {
 		return nil, err
@@ -180,21 +181,18 @@ func ShowSize(d Drawer, w, h vg.Length) error {
 	if isNil(d) {
 		return ErrNilDrawer
 	}
-	if !gonbui.IsNotebook {
+	if !display.IsNotebook() {
 		return nil
 	}
 	return send(d, w, h, "")
 }
 
-// send renders d and sends it, under displayID if that is not empty.
+// send renders d and sends it through package display, under displayID if
+// that is not empty.
 func send(d Drawer, w, h vg.Length, displayID string) error {
-	data, err := Bundle(d, w, h)
+	data, err := bundle(d, w, h)
 	if err != nil {
 		return err
 	}
-	gonbui.SendData(&protocol.DisplayData{Data: data, DisplayID: displayID})
-	// Wait until GoNB has taken the message: a cell's program may end right
-	// after Show, and a figure still in the pipe would be lost.
-	gonbui.Sync()
-	return gonbui.Error()
+	return display.Data(data, displayID)
 }

@@ -46,7 +46,7 @@ func TestRenderDeterministic(t *testing.T) {
 }
 
 func TestBundle(t *testing.T) {
-	data, err := Bundle(testPlot(t), DefaultWidth, DefaultHeight)
+	data, err := bundle(testPlot(t), DefaultWidth, DefaultHeight)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,9 +11,10 @@
 // [Save] writes SVG, PNG or PDF depending on the file's extension, and
 // [Render] returns the encoded bytes. Output is deterministic: the same
 // figure gives the same bytes (PDF dates are fixed to 1970-01-01). A [Live]
-// view redraws in place during training; [ShowLaTeX] and [BMatrix] typeset
-// matrices with the notebook's MathJax; [Torch] and its variants print
-// matrices exactly as PyTorch prints tensors.
+// view redraws in place during training. Figures reach the notebook through
+// package display, FactorLab's one display path; text output of matrices
+// (PyTorch-style and LaTeX) is package matfmt, which does not link
+// gonum/plot.
 //
 // # Figures
 //
@@ -45,4 +46,27 @@
 //
 // Colours follow the Okabe–Ito palette, and curves also differ in dash
 // pattern, so figures read for colour-blind readers and in grey scale.
+// Eigenvectors and SVDGeometry draw the first pair in Green with a solid
+// shaft and the second in Red with a dashed one, in every figure.
+//
+// The vectors a figure draws are decomp's: Eigenvectors draws
+// decomp.RealEigenpairs with decomp.OrderCanonical and SVDGeometry
+// decomp.SVD after Canonicalize, so the numbers a notebook prints beside a
+// figure (same call, same convention) show the same vectors with the same
+// signs, order and colours; a test holds the two together.
+//
+// # Conventions
+//
+// FactorLab's packages share one convention (decomp, mf, plotting, lab,
+// matfmt, display, fixtures): randomness is an explicit *rand.Rand and the
+// last argument; settings are …Settings structs passed by pointer, nil
+// meaning the defaults; queries that fill a matrix are …To(dst), with plain
+// getters only where gonum has them; misuse panics with a package sentinel
+// error; bad data returns an error naming the problem and its position;
+// numerical failure returns an error or status naming it. Eigenpairs,
+// SVDs and the Eckart–Young optimum are computed by package decomp, the
+// one place that calls LAPACK's eigen and SVD drivers.
+//
+// Here: …Settings for LossCurves, Heatmap, Spectrum and LinearMap; a nil or
+// undrawable figure is an error (ErrNilDrawer, ErrEmpty), not a panic.
 package plotting

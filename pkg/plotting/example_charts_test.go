@@ -7,7 +7,10 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/factorlab/factorlab/pkg/decomp"
 	"github.com/factorlab/factorlab/pkg/plotting"
+
+	"github.com/factorlab/factorlab/pkg/fixtures"
 )
 
 // rank1Losses fits A ≈ w hᵀ by plain gradient descent on the mean squared
@@ -50,9 +53,11 @@ func rank1Losses(a *mat.Dense, iters int, lr float64) []float64 {
 // 500 iterations, reaching 1.8e-15) and a rank-1 gradient-descent fit of
 // the same A, which cannot go below the Eckart–Young optimum σ₂²/8.
 func ExampleLossCurves() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
-	var svd mat.SVD
-	svd.Factorize(a, mat.SVDNone)
+	a := fixtures.FactorizationMatrix()
+	var svd decomp.SVD
+	if err := svd.Factorize(a, mat.SVDNone); err != nil {
+		log.Fatal(err)
+	}
 	s := svd.Values(nil)
 	optimum := s[1] * s[1] / 8
 
@@ -67,7 +72,7 @@ func ExampleLossCurves() {
 	p, err := plotting.LossCurves([]plotting.Run{
 		seed,
 		{Name: "rank 1, gradient descent", Loss: rank1},
-	}, &plotting.LossOptions{
+	}, &plotting.LossSettings{
 		Title:          "A ≈ WH: mean squared error",
 		Reference:      optimum,
 		ReferenceLabel: "rank-1 optimum σ₂²/8",
@@ -86,7 +91,7 @@ func ExampleLossCurves() {
 	fmt.Println(err)
 	// Output:
 	// optimum 0.020898, rank-1 final 0.020898
-	// plotting: run "exact": loss 0 at iteration 3 cannot be drawn on a log axis (set LossOptions.Floor to clamp, or Linear)
+	// plotting: run "exact": loss 0 at iteration 3 cannot be drawn on a log axis (set LossSettings.Floor to clamp, or Linear)
 	// plotting: run "diverged": loss at iteration 3 is +Inf (diverged?)
 }
 
@@ -97,7 +102,7 @@ func ExampleHeatmap() {
 		4, 0, 0, 1,
 		-1, 1, 0, -5,
 	})
-	p, err := plotting.Heatmap(a, &plotting.HeatmapOptions{Title: "ratings", Decimals: 1})
+	p, err := plotting.Heatmap(a, &plotting.HeatmapSettings{Title: "ratings", Decimals: 1})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -114,14 +119,14 @@ func ExampleHeatmap() {
 // energy a rank-3 approximation keeps.
 func ExampleSpectrum() {
 	s := []float64{9.1, 5.3, 2.2, 0.31, 0.27, 0.2, 0.14, 0.09}
-	p, err := plotting.Spectrum(s, &plotting.SpectrumOptions{Title: "singular values", Rank: 3})
+	p, err := plotting.Spectrum(s, &plotting.SpectrumSettings{Title: "singular values", Rank: 3})
 	if err != nil {
 		log.Fatal(err)
 	}
 	if err := plotting.Save(p, "testdata/spectrum.png"); err != nil {
 		log.Fatal(err)
 	}
-	_, err = plotting.Spectrum([]float64{3, 1, 0}, &plotting.SpectrumOptions{Log: true})
+	_, err = plotting.Spectrum([]float64{3, 1, 0}, &plotting.SpectrumSettings{Log: true})
 	fmt.Println(err)
 	// Output:
 	// plotting: singular value 3 is 0 and cannot be drawn on a log axis
@@ -144,26 +149,18 @@ func ExampleImageGrid() {
 			img.Set(i, j, v)
 		}
 	}
-	var svd mat.SVD
-	if !svd.Factorize(img, mat.SVDThin) {
-		log.Fatal("SVD failed")
+	var svd decomp.SVD
+	if err := svd.Factorize(img, mat.SVDThin); err != nil {
+		log.Fatal(err)
 	}
-	var u, v mat.Dense
-	svd.UTo(&u)
-	svd.VTo(&v)
-	sigma := svd.Values(nil)
 	imgs := []mat.Matrix{img}
 	titles := []string{"original"}
 	for _, k := range []int{1, 3, 10} {
-		// A_k = U_k Σ_k V_kᵀ.
-		uk := mat.DenseCopyOf(u.Slice(0, r, 0, k))
-		for j := range k {
-			for i := range r {
-				uk.Set(i, j, uk.At(i, j)*sigma[j])
-			}
-		}
+		// A_k = U_k Σ_k V_kᵀ, the best rank-k approximation.
 		var a mat.Dense
-		a.Mul(uk, v.Slice(0, c, 0, k).T())
+		if err := svd.LowRankTo(&a, k); err != nil {
+			log.Fatal(err)
+		}
 		imgs = append(imgs, &a)
 		titles = append(titles, fmt.Sprintf("rank %d", k))
 	}
@@ -182,14 +179,16 @@ func ExampleImageGrid() {
 // A multi-panel figure of plots of different kinds, with their data areas
 // aligned, and a single panel taken out of a geometry figure.
 func ExampleFigure() {
-	a := mat.NewDense(4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1})
-	heat, err := plotting.Heatmap(a, &plotting.HeatmapOptions{Title: "A"})
+	a := fixtures.FactorizationMatrix()
+	heat, err := plotting.Heatmap(a, &plotting.HeatmapSettings{Title: "A"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	var svd mat.SVD
-	svd.Factorize(a, mat.SVDNone)
-	spec, err := plotting.Spectrum(svd.Values(nil), &plotting.SpectrumOptions{Title: "σ(A)", Rank: 1})
+	var svd decomp.SVD
+	if err := svd.Factorize(a, mat.SVDNone); err != nil {
+		log.Fatal(err)
+	}
+	spec, err := plotting.Spectrum(svd.Values(nil), &plotting.SpectrumSettings{Title: "σ(A)", Rank: 1})
 	if err != nil {
 		log.Fatal(err)
 	}

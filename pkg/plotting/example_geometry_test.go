@@ -30,7 +30,7 @@ func ExampleLinearMap() {
 // Before and after in one panel.
 func ExampleLinearMap_overlay() {
 	a := mat.NewDense(2, 2, []float64{1, 1, 0, 1}) // a shear keeps the area
-	fig, err := plotting.LinearMap(a, &plotting.MapOptions{Overlay: true})
+	fig, err := plotting.LinearMap(a, &plotting.MapSettings{Overlay: true})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func ExampleEigenvectors() {
 	_, err = plotting.Eigenvectors(mat.NewDense(2, 2, []float64{0, -1, 1, 0}), 16)
 	fmt.Println(err)
 	// Output:
-	// plotting: matrix [[0, -1], [1, 0]] has complex eigenvalues (0+1i): no real eigen-directions
+	// plotting: matrix [[0, -1], [1, 0]] has complex eigenvalues: no real eigen-directions: decomp: spectrum is not real: 2 of 2 eigenvalues are not real
 }
 
 // SVD geometry of A = [[3, 0], [4, 5]], whose singular values are 3√5 and √5.

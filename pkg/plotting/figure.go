@@ -1,6 +1,8 @@
 package plotting
 
 import (
+	"errors"
+	"fmt"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -42,12 +44,15 @@ type Figure struct {
 	EqualAspect bool
 }
 
+// ErrFigureSize is the panic of NewFigure with no rows or no columns.
+var ErrFigureSize = errors.New("plotting: a figure needs at least one row and one column")
+
 // NewFigure returns a rows×cols figure with empty panels, sized
 // DefaultPanelWidth×DefaultPanelHeight per panel.
-// It panics if rows or cols is not positive.
+// It panics with ErrFigureSize if rows or cols is not positive.
 func NewFigure(rows, cols int) *Figure {
 	if rows <= 0 || cols <= 0 {
-		panic("plotting: figure needs at least one row and one column")
+		panic(fmt.Errorf("%w: %d×%d panels", ErrFigureSize, rows, cols))
 	}
 	f := &Figure{
 		Panels: make([][]*plot.Plot, rows),

@@ -1,7 +1,7 @@
 package plotting
 
 import (
-	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/factorlab/factorlab/pkg/display"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -24,11 +24,7 @@ type Live struct {
 // NewLive returns a live view with its own display id. The id is transient:
 // it is not written into the saved notebook.
 func NewLive() *Live {
-	l := &Live{}
-	if gonbui.IsNotebook {
-		l.id = "factorlab-live-" + gonbui.UniqueId()
-	}
-	return l
+	return &Live{id: display.NewID()}
 }
 
 // Update shows d in place of the previous frame. It returns an error if d
@@ -38,7 +34,7 @@ func (l *Live) Update(d Drawer) error {
 	if isNil(d) {
 		return ErrNilDrawer
 	}
-	if !gonbui.IsNotebook || l.id == "" {
+	if !display.IsNotebook() || l.id == "" {
 		return nil
 	}
 	w, h := sizeOf(d)

@@ -27,7 +27,7 @@ func TestBadInput(t *testing.T) {
 		{"grid not 2×2", "matrix is 3×3, want 2×2", errOf(NewMappedGrid(mat.NewDense(3, 3, nil), -1, 1, 1))},
 		{"grid step", "step > 0", errOf(NewMappedGrid(sq, -1, 1, 0))},
 		{"grid too fine", "over 1000 lines", errOf(NewMappedGrid(sq, -1, 1, 1e-6))},
-		{"polygon Inf", "non-finite entry", errOf(NewMappedPolygon(mat.NewDense(2, 2, []float64{inf, 0, 0, 1}), UnitSquare()))},
+		{"polygon Inf", "non-finite entry", errOf(NewMappedPolygon(mat.NewDense(2, 2, []float64{inf, 0, 0, 1}), unitSquare()))},
 		{"polygon empty", "no data", errOf(NewMappedPolygon(nil, plotter.XYs{}))},
 		{"ellipse centre", "not finite", errOf(NewEllipse(sq, nan, 0))},
 		{"circle radius", "radius -1", errOf(NewCircle(0, 0, -1))},
@@ -63,14 +63,14 @@ func TestBadInput(t *testing.T) {
 func errOf[T any](_ T, err error) error { return err }
 
 func TestLossFloor(t *testing.T) {
-	p, err := LossCurves([]Run{{Name: "exact", Loss: []float64{1, 1e-3, 0}}}, &LossOptions{Floor: 1e-12})
+	p, err := LossCurves([]Run{{Name: "exact", Loss: []float64{1, 1e-3, 0}}}, &LossSettings{Floor: 1e-12})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if p.Y.Min != 1e-12 {
 		t.Errorf("y min %v, want the floor 1e-12", p.Y.Min)
 	}
-	if _, err := LossCurves([]Run{{Loss: []float64{1, 0, -2}}}, &LossOptions{Linear: true}); err != nil {
+	if _, err := LossCurves([]Run{{Loss: []float64{1, 0, -2}}}, &LossSettings{Linear: true}); err != nil {
 		t.Errorf("linear axis rejects non-positive losses: %v", err)
 	}
 }
@@ -161,8 +161,6 @@ func FuzzLinearMap(f *testing.F) {
 				t.Errorf("built but failed to render: %v", err)
 			}
 		}
-		_ = BMatrix(m, 2)
-		_ = Torch(m, 4)
 	})
 }
 

@@ -5,6 +5,7 @@ package plotting_test
 import (
 	"encoding/gob"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -17,6 +18,8 @@ import (
 	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/factorlab/factorlab/pkg/display"
+	"github.com/factorlab/factorlab/pkg/matfmt"
 	"github.com/factorlab/factorlab/pkg/plotting"
 )
 
@@ -45,7 +48,9 @@ func TestNotebookChild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	plotting.ShowLaTeX(plotting.BMatrix(mat.NewDense(1, 1, []float64{1}), -1))
+	if err := display.LaTeX(fmt.Sprint(matfmt.BMatrix(mat.NewDense(1, 1, []float64{1})))); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestNotebookProtocol plays GoNB's side of the pipe: it runs the test

@@ -24,7 +24,7 @@ type Quadrilateral struct {
 }
 
 // SquareImage returns the image under the 2×2 matrix a of the unit square
-// (0, 0), (1, 0), (1, 1), (0, 1), as UnitSquare lists it. Because a linear
+// (0, 0), (1, 0), (1, 1), (0, 1), as fixtures.UnitSquare lists it. Because a linear
 // map sends parallel lines to parallel lines, the image is always a
 // parallelogram, spanned by the columns Ae₁ and Ae₂, of area |det A|.
 // It returns an error if a is not a finite 2×2 matrix.
@@ -34,7 +34,7 @@ func SquareImage(a mat.Matrix) (Quadrilateral, error) {
 		return Quadrilateral{}, err
 	}
 	var q Quadrilateral
-	for i, p := range t.applyXYs(UnitSquare()) {
+	for i, p := range t.applyXYs(unitSquare()) {
 		q.Corners[i] = p
 	}
 	return q, nil

@@ -105,7 +105,7 @@ func main() {
 		case "rsvd":
 			var t decomp.TruncatedSVD
 			add("decomp", func() {
-				must(t.Factorize(a, *rank, rand.New(rand.NewPCG(1, 1)), &decomp.RSVDSettings{Oversample: *over, PowerIters: *iters}))
+				must(t.Factorize(a, *rank, &decomp.TruncatedSVDSettings{Oversample: *over, PowerIters: *iters}, rand.New(rand.NewPCG(1, 1))))
 			})
 			after = func() {
 				// Residual outside the timing: ‖A − UΣVᵀ‖_F / ‖A‖_F.

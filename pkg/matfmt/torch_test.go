@@ -1,6 +1,7 @@
-package plotting
+package matfmt
 
 import (
+	"fmt"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -16,7 +17,7 @@ func dense(g [][]float64) *mat.Dense {
 
 func TestTorch(t *testing.T) {
 	for _, c := range torchCases2D {
-		if got := Torch(dense(c.m), c.dec); got != c.want {
+		if got := fmt.Sprintf("%.*v", c.dec, Torch(dense(c.m))); got != c.want {
 			t.Errorf("Torch(%v, %d):\ngot\n%s\nwant\n%s", c.m, c.dec, got, c.want)
 		}
 	}
@@ -26,13 +27,13 @@ func TestTorchVec(t *testing.T) {
 	for _, c := range torchCases1D {
 		var got string
 		if c.im == nil {
-			got = TorchVec(c.re, c.dec)
+			got = fmt.Sprintf("%.*v", c.dec, TorchVec(c.re))
 		} else {
 			z := make([]complex128, len(c.re))
 			for i := range z {
 				z[i] = complex(c.re[i], c.im[i])
 			}
-			got = TorchComplexVec(z, c.dec)
+			got = fmt.Sprintf("%.*v", c.dec, TorchComplexVec(z))
 		}
 		if got != c.want {
 			t.Errorf("re %v im %v:\ngot\n%s\nwant\n%s", c.re, c.im, got, c.want)
@@ -49,7 +50,7 @@ func TestTorchComplex(t *testing.T) {
 				m.Set(i, j, complex(c.re[i][j], c.im[i][j]))
 			}
 		}
-		if got := TorchComplex(m, -1); got != c.want {
+		if got := fmt.Sprint(TorchComplex(m)); got != c.want {
 			t.Errorf("got\n%s\nwant\n%s", got, c.want)
 		}
 	}
@@ -65,7 +66,7 @@ func TestTorchSummarized(t *testing.T) {
 		}
 	}
 	want := "tensor([[0.0000e+00, 1.4286e-01, 2.8571e-01,  ..., 2.8143e+01, 2.8286e+01,\n         2.8429e+01],\n        [2.8571e+01, 2.8714e+01, 2.8857e+01,  ..., 5.6714e+01, 5.6857e+01,\n         5.7000e+01],\n        [5.7143e+01, 5.7286e+01, 5.7429e+01,  ..., 8.5286e+01, 8.5429e+01,\n         8.5571e+01],\n        ...,\n        [2.0000e+02, 2.0014e+02, 2.0029e+02,  ..., 2.2814e+02, 2.2829e+02,\n         2.2843e+02],\n        [2.2857e+02, 2.2871e+02, 2.2886e+02,  ..., 2.5671e+02, 2.5686e+02,\n         2.5700e+02],\n        [2.5714e+02, 2.5729e+02, 2.5743e+02,  ..., 2.8529e+02, 2.8543e+02,\n         2.8557e+02]])"
-	if got := Torch(m, 4); got != want {
+	if got := fmt.Sprint(Torch(m)); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 	v := make([]float64, 1100)
@@ -73,7 +74,46 @@ func TestTorchSummarized(t *testing.T) {
 		v[i] = float64(i) / 3
 	}
 	want = "tensor([0.0000e+00, 3.3333e-01, 6.6667e-01,  ..., 3.6567e+02, 3.6600e+02,\n        3.6633e+02])"
-	if got := TorchVec(v, 4); got != want {
+	if got := fmt.Sprint(TorchVec(v)); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestNil checks that a nil matrix, also a typed nil, prints the package's
+// error instead of panicking.
+func TestNil(t *testing.T) {
+	var d *mat.Dense
+	var c *mat.CDense
+	want := "%!v(" + ErrNilMatrix.Error() + ")"
+	for name, f := range map[string]fmt.Formatter{
+		"Torch(nil)":               Torch(nil),
+		"Torch((*mat.Dense)(nil))": Torch(d),
+		"TorchComplex(nil)":        TorchComplex(nil),
+		"TorchComplex(typed nil)":  TorchComplex(c),
+		"BMatrix(nil)":             BMatrix(nil),
+	} {
+		if got := fmt.Sprint(f); got != want {
+			t.Errorf("%s prints %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestVerbs checks the precision of each verb and the report of a bad verb.
+func TestVerbs(t *testing.T) {
+	a := mat.NewDense(1, 2, []float64{0.70710678, -0.001})
+	for _, c := range []struct {
+		format string
+		f      fmt.Formatter
+		want   string
+	}{
+		{"%v", Torch(a), "tensor([[ 0.7071, -0.0010]])"},
+		{"%.2s", TorchVec([]float64{0.5, 0.25}), "tensor([0.50, 0.25])"},
+		{"%d", Torch(a), "%!d(matfmt.Torch)"},
+		{"%v", BMatrix(a), `\begin{bmatrix} 0.70710678 & -0.001 \end{bmatrix}`},
+		{"%.2v", BMatrix(a), `\begin{bmatrix} 0.71 & 0.00 \end{bmatrix}`},
+	} {
+		if got := fmt.Sprintf(c.format, c.f); got != c.want {
+			t.Errorf("Sprintf(%q) = %q, want %q", c.format, got, c.want)
+		}
 	}
 }

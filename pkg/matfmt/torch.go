@@ -1,4 +1,4 @@
-package plotting
+package matfmt
 
 import (
 	"fmt"
@@ -15,67 +15,83 @@ const (
 	torchLineWidth = 80   // characters per line
 	torchThreshold = 1000 // elements above which the tensor is summarized
 	torchEdgeItems = 3    // items kept at each end when summarized
-	torchPrecision = 4    // default decimals
+	// DefaultPrecision is the number of decimals when the verb gives no
+	// precision: PyTorch's default print precision.
+	DefaultPrecision = 4
 )
 
-// Torch formats m as PyTorch prints a 2-D float32 tensor, so that notebook
-// output can be compared line by line with PyTorch's:
+// Torch returns m formatted as PyTorch prints a 2-D float32 tensor, so that
+// notebook output can be compared line by line with PyTorch's:
+//
+//	fmt.Println(matfmt.Torch(a))      // precision 4, PyTorch's default
+//	fmt.Printf("%.2v\n", matfmt.Torch(a)) // two decimals
+//
+// prints
 //
 //	tensor([[ 0.7071, -0.4472],
 //	        [ 0.7071,  0.8944]])
 //
-// decimals is PyTorch's print precision; a negative value means its
-// default, 4. As in PyTorch, all-integer tensors print as "5., 3.", values
-// spanning more than three decades (or below 1e-4, or above 1e8) switch to
-// scientific notation, long rows wrap at 80 columns and tensors of more
-// than 1000 elements are summarized with "...". No dtype suffix is written.
-func Torch(m mat.Matrix, decimals int) string {
-	r, c := m.Dims()
-	g := make([][]float64, r)
-	for i := range g {
-		g[i] = make([]float64, c)
-		for j := range g[i] {
-			g[i][j] = m.At(i, j)
+// The verb is v or s; its precision is PyTorch's print precision. As in
+// PyTorch, all-integer tensors print as "5., 3.", values spanning more than
+// three decades (or below 1e-4, or above 1e8) switch to scientific
+// notation, long rows wrap at 80 columns and tensors of more than 1000
+// elements are summarized with "...". No dtype suffix is written. The
+// values are read when the result is formatted. A nil m formats as
+// "%!v(matfmt: nil matrix)", the way fmt reports a bad argument.
+func Torch(m mat.Matrix) fmt.Formatter {
+	return formatter{prec: DefaultPrecision, what: "Torch", nilArg: isNil(m), text: func(prec int) string {
+		r, c := m.Dims()
+		g := make([][]float64, r)
+		for i := range g {
+			g[i] = make([]float64, c)
+			for j := range g[i] {
+				g[i][j] = m.At(i, j)
+			}
 		}
-	}
-	return torch2D(g, nil, c, decimals)
+		return torch2D(g, nil, c, prec)
+	}}
 }
 
-// TorchVec formats v as PyTorch prints a 1-D float32 tensor, e.g.
-// "tensor([5., 2.])". decimals is as for Torch.
-func TorchVec(v []float64, decimals int) string {
-	return torch1D(v, nil, decimals)
+// TorchVec returns v formatted as PyTorch prints a 1-D float32 tensor, e.g.
+// "tensor([5., 2.])". The verb is as for Torch.
+func TorchVec(v []float64) fmt.Formatter {
+	return formatter{prec: DefaultPrecision, what: "TorchVec", text: func(prec int) string { return torch1D(v, nil, prec) }}
 }
 
-// TorchComplex formats m as PyTorch prints a 2-D complex64 tensor, such as
-// the eigenvectors returned by torch.linalg.eig:
+// TorchComplex returns m formatted as PyTorch prints a 2-D complex64
+// tensor, such as the eigenvectors returned by torch.linalg.eig:
 //
 //	tensor([[ 0.7071+0.j, -0.4472+0.j],
 //	        [ 0.7071+0.j,  0.8944+0.j]])
 //
 // Real and imaginary parts are formatted separately, each by the rules of
-// Torch. decimals is as for Torch.
-func TorchComplex(m mat.CMatrix, decimals int) string {
-	r, c := m.Dims()
-	re, im := make([][]float64, r), make([][]float64, r)
-	for i := range re {
-		re[i], im[i] = make([]float64, c), make([]float64, c)
-		for j := range c {
-			z := m.At(i, j)
-			re[i][j], im[i][j] = real(z), imag(z)
+// Torch. The verb is as for Torch; a nil m formats as an error, as for Torch.
+func TorchComplex(m mat.CMatrix) fmt.Formatter {
+	return formatter{prec: DefaultPrecision, what: "TorchComplex", nilArg: isNil(m), text: func(prec int) string {
+		r, c := m.Dims()
+		re, im := make([][]float64, r), make([][]float64, r)
+		for i := range re {
+			re[i], im[i] = make([]float64, c), make([]float64, c)
+			for j := range c {
+				z := m.At(i, j)
+				re[i][j], im[i][j] = real(z), imag(z)
+			}
 		}
-	}
-	return torch2D(re, im, c, decimals)
+		return torch2D(re, im, c, prec)
+	}}
 }
 
-// TorchComplexVec formats v as PyTorch prints a 1-D complex64 tensor, e.g.
-// the eigenvalues "tensor([5.+0.j, 2.+0.j])". decimals is as for Torch.
-func TorchComplexVec(v []complex128, decimals int) string {
-	re, im := make([]float64, len(v)), make([]float64, len(v))
-	for i, z := range v {
-		re[i], im[i] = real(z), imag(z)
-	}
-	return torch1D(re, im, decimals)
+// TorchComplexVec returns v formatted as PyTorch prints a 1-D complex64
+// tensor, e.g. the eigenvalues "tensor([5.+0.j, 2.+0.j])". The verb is as
+// for Torch.
+func TorchComplexVec(v []complex128) fmt.Formatter {
+	return formatter{prec: DefaultPrecision, what: "TorchComplexVec", text: func(prec int) string {
+		re, im := make([]float64, len(v)), make([]float64, len(v))
+		for i, z := range v {
+			re[i], im[i] = real(z), imag(z)
+		}
+		return torch1D(re, im, prec)
+	}}
 }
 
 const torchPrefix = "tensor("
@@ -142,9 +158,6 @@ func edgeIndices(n int, summarize bool) []int {
 // torchFormatters builds the formatters of the real and (if im is not nil)
 // imaginary parts from the values that will be printed.
 func torchFormatters(re, im [][]float64, summarize bool, decimals int) (f1, f2 *torchFormatter) {
-	if decimals < 0 {
-		decimals = torchPrecision
-	}
 	collect := func(g [][]float64) []float64 {
 		var vals []float64
 		for _, i := range edgeIndices(len(g), summarize) {
@@ -267,3 +280,5 @@ func pyFloat(v float64, verb byte, prec int) string {
 	}
 	return strconv.FormatFloat(v, verb, prec, 64)
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

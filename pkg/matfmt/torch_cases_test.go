@@ -1,4 +1,4 @@
-package plotting
+package matfmt
 
 import "math"
 
