@@ -224,7 +224,7 @@ for pkg in internal/*/package.json; do
     need "the npm packages of $dir (npm ci)"
   else
     say "npm ci in $dir"
-    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --no-update-notifier --loglevel=error >/dev/null) ||
       die "npm ci in $dir failed (is the npm registry reachable?)"
     echo "$lock_sum" >"$dir/node_modules/.factorlab-lock"
   fi
