@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -262,7 +263,7 @@ func TestClass(t *testing.T) {
 	// The report.
 	r := report{students: students, wall: classWall, loadBefore: loadBefore, loadAfter: loadAfter,
 		hubPeak: hubPeak, hubCPU: CPUSeconds(hub.Pid()), hubRestart: hubRestart, warm: warm, isRoot: isRoot,
-		hubVersion: version(jupyterhub)}
+		hubVersion: version(jupyterhub), hubLog: hub.LogTail(1 << 20)}
 	table := r.String()
 	t.Log("\n" + table)
 	if path := os.Getenv("FACTORLAB_HUB_REPORT"); path != "" {
@@ -865,7 +866,11 @@ type report struct {
 	hubCPU                float64
 	warm, isRoot          bool
 	hubVersion            string
+	hubLog                string
 }
+
+// workspaceRe matches the pre-spawn hook's log line (jupyterhub_config.py).
+var workspaceRe = regexp.MustCompile(`factorlab workspace for \S+ ready in ([0-9.]+)s`)
 
 func (r report) String() string {
 	var b strings.Builder
@@ -893,6 +898,13 @@ func (r report) String() string {
 		all = append(all, st.latencies...)
 	}
 	fmt.Fprintf(&b, "\nall cells: p50 %.1f s, p95 %.1f s; the whole class finished in %.0f s\n", pct(all, 50), pct(all, 95), r.wall.Seconds())
+	if m := workspaceRe.FindAllStringSubmatch(r.hubLog, -1); len(m) > 0 {
+		var secs []string
+		for _, x := range m {
+			secs = append(secs, x[1])
+		}
+		fmt.Fprintf(&b, "workspace + Go build cache set-up per spawn (in the spawn time): %s s\n", strings.Join(secs, ", "))
+	}
 	fmt.Fprintf(&b, "hub + proxy: peak %.0f MB, %.1f CPU s; hub restart %.1f s\n", float64(r.hubPeak)/(1<<20), r.hubCPU, r.hubRestart.Seconds())
 	if loop := r.students[0].st.interruptAfter; loop > 0 {
 		fmt.Fprintf(&b, "infinite loop stopped %.2f s after the interrupt\n", loop.Seconds())
