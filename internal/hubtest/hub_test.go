@@ -304,7 +304,7 @@ func (s *student) work(ctx context.Context, t *testing.T, n int) error {
 		if attempt < len(faults) {
 			fault = faults[attempt]
 		}
-		k, err := s.runNotebook(ctx, nb01, nil, fault)
+		k, err := s.runNotebook(ctx, nb01, fault)
 		if errors.Is(err, errFaulted) {
 			if err := s.recover(ctx, t, nb01, fault); err != nil {
 				return err
@@ -333,7 +333,7 @@ func (s *student) work(ctx context.Context, t *testing.T, n int) error {
 	if err := s.SaveNotebook(ctx, lab, nb); err != nil {
 		return err
 	}
-	k, err := s.runNotebook(ctx, lab, nil, "")
+	k, err := s.runNotebook(ctx, lab, "")
 	if err != nil {
 		return err
 	}
@@ -376,7 +376,7 @@ var errFaulted = errors.New("fault injected")
 // in order, saving after each cell as a student pressing Run then Save does.
 // With a fault, the kernel or the whole server is killed after code cell
 // killAtCell has been saved, and errFaulted is returned.
-func (s *student) runNotebook(ctx context.Context, path string, _ any, fault string) (*Kernel, error) {
+func (s *student) runNotebook(ctx context.Context, path, fault string) (*Kernel, error) {
 	opened := time.Now()
 	nb, err := s.GetNotebook(ctx, path)
 	if err != nil {
