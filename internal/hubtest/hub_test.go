@@ -116,6 +116,7 @@ func TestClass(t *testing.T) {
 	if err != nil {
 		t.Fatalf("preparing the shared folder %s: %v", sharedDir, err)
 	}
+	t.Cleanup(shared.Close)
 	t.Logf("shared folder %s ready in %.1fs (caches filled in %.1fs)", sharedDir, time.Since(setup).Seconds(), shared.WarmSeconds)
 
 	// The class folder: the hub's state, the students' homes.

@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -35,12 +36,20 @@ type Shared struct {
 	// WarmSeconds is how long filling the module and build caches took
 	// (0 when a previous run's caches were reused).
 	WarmSeconds float64
+	lock        *os.File
+}
+
+// Close lets the next run use the shared folder.
+func (s *Shared) Close() {
+	if s.lock != nil {
+		s.lock.Close()
+	}
 }
 
 // PrepareShared lays out the shared folder under dir from the repository at
 // root. The module and build caches are kept between runs (they depend only
 // on go.sum and the Go version), the repository copy and tools are refreshed.
-func PrepareShared(root, dir string) (*Shared, error) {
+func PrepareShared(root, dir string) (_ *Shared, err error) {
 	s := &Shared{
 		Dir:         dir,
 		Repo:        filepath.Join(dir, "factorlab"),
@@ -55,6 +64,21 @@ func PrepareShared(root, dir string) (*Shared, error) {
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, err
 	}
+	// One class at a time uses the folder: a second run waits here.
+	lock, err := os.OpenFile(filepath.Join(dir, "lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
+		lock.Close()
+		return nil, fmt.Errorf("locking %s: %v", dir, err)
+	}
+	s.lock = lock
+	defer func() {
+		if err != nil {
+			lock.Close()
+		}
+	}()
 
 	// The repository: what a workspace links to, nothing else.
 	if err := os.RemoveAll(s.Repo); err != nil {
