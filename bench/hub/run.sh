@@ -11,6 +11,7 @@
 #   bench/hub/run.sh                 # 6 students, Go build cache seeded per student
 #   bench/hub/run.sh --students 12
 #   bench/hub/run.sh --cold          # students start with an empty Go build cache
+#   bench/hub/run.sh --no-kill       # no kernel or server is killed (cleaner timings)
 #
 # Needs root for real per-student OS users (otherwise every student runs as
 # you and the isolation checks are left out), jupyterhub in .venv
@@ -22,18 +23,20 @@ cd "$(dirname "$0")/../.."
 args="$*"
 students=6
 cache=warm
+faults=on
 while [ $# -gt 0 ]; do
   case "$1" in
     --students) students=$2; shift 2 ;;
     --cold) cache=cold; shift ;;
-    -h|--help) sed -n '3,20p' "$0"; exit 0 ;;
+    --no-kill) faults=off; shift ;;
+    -h|--help) sed -n '3,21p' "$0"; exit 0 ;;
     *) echo "bench/hub/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 mkdir -p bench/results
 out=bench/results/hub-$students-$cache.md
 echo "bench/hub: $students students, Go build cache $cache; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-FACTORLAB_HUB_STUDENTS=$students FACTORLAB_HUB_GOCACHE=$cache FACTORLAB_HUB_REPORT=$PWD/$out \
+FACTORLAB_HUB_STUDENTS=$students FACTORLAB_HUB_GOCACHE=$cache FACTORLAB_HUB_FAULTS=$faults FACTORLAB_HUB_REPORT=$PWD/$out \
   nice go test -count=1 -run '^TestClass$' -timeout 90m ./internal/hubtest/ >"$out.log" 2>&1 || {
   echo "bench/hub: the class run failed; its log is $out.log (tail):" >&2
   tail -40 "$out.log" >&2

@@ -299,6 +299,9 @@ func (s *student) work(ctx context.Context, t *testing.T, n int) error {
 	if s.idx == 2%n {
 		faults = append(faults, "server")
 	}
+	if os.Getenv("FACTORLAB_HUB_FAULTS") == "off" { // bench/hub/run.sh --no-kill
+		faults = nil
+	}
 	nb01 := "factorlab/" + notebook01
 	for attempt := 0; ; attempt++ {
 		fault := ""
@@ -877,8 +880,8 @@ func (r report) String() string {
 	fmt.Fprintf(&b, "class of %d on JupyterHub %s, %d CPUs; Go build cache %s; OS users: %s\n",
 		n, r.hubVersion, cpus(), cacheMode(r.warm), map[bool]string{true: "one per student", false: "one shared (not root)"}[r.isRoot])
 	fmt.Fprintf(&b, "load average before %s, after %s; notebook 01 + %s per student\n\n", r.loadBefore, r.loadAfter, filepath.Base(labStudent))
-	b.WriteString("| student | faults | spawn s | first output s | cells | cell p50 s | cell p95 s | total s | CPU s | peak MB |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| student | faults | spawn s | first output s | cells | cell p50 s | cell p95 s | slowest cell s | total s | CPU s | peak MB |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
 	var cpuSum, cellSum float64
 	var peak int64
 	var all []time.Duration
@@ -888,9 +891,9 @@ func (r report) String() string {
 		if faults == "" {
 			faults = "-"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %.1f | %.1f | %d | %.1f | %.1f | %.0f | %.0f | %.0f |\n",
+		fmt.Fprintf(&b, "| %s | %s | %.1f | %.1f | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.0f |\n",
 			st.name, faults, st.spawn.Seconds(), st.firstOutput.Seconds(), st.cells,
-			pct(st.latencies, 50), pct(st.latencies, 95), st.total.Seconds(), st.cpu, float64(st.peakRSS)/(1<<20))
+			pct(st.latencies, 50), pct(st.latencies, 95), pct(st.latencies, 100), st.total.Seconds(), st.cpu, float64(st.peakRSS)/(1<<20))
 		cpuSum += st.cpu
 		cellSum += float64(st.cells)
 		peak = max(peak, st.peakRSS)
