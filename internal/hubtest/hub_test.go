@@ -749,6 +749,16 @@ func clone(nb Notebook) Notebook {
 // requireTools finds jupyterhub and configurable-http-proxy, or fails the
 // test with the commands that install them.
 func requireTools(t *testing.T, root string) (jupyterhub, proxy string) {
+	jupyterhub, proxy, err := findTools(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return jupyterhub, proxy
+}
+
+// findTools looks for jupyterhub in root/.venv, then PATH, and for
+// configurable-http-proxy in internal/hubtest/node_modules, then PATH.
+func findTools(root string) (jupyterhub, proxy string, err error) {
 	var missing []string
 	jupyterhub = filepath.Join(root, ".venv", "bin", "jupyterhub")
 	if _, err := os.Stat(jupyterhub); err != nil {
@@ -767,9 +777,24 @@ func requireTools(t *testing.T, root string) (jupyterhub, proxy string) {
 		}
 	}
 	if len(missing) > 0 {
-		t.Fatalf("the class test needs:\n  %s", strings.Join(missing, "\n  "))
+		return "", "", fmt.Errorf("the class test needs:\n  %s", strings.Join(missing, "\n  "))
 	}
-	return jupyterhub, proxy
+	return jupyterhub, proxy, nil
+}
+
+// TestMissingTools checks the message a machine without JupyterHub or the
+// proxy gets: both install commands.
+func TestMissingTools(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, _, err := findTools(t.TempDir())
+	if err == nil {
+		t.Fatal("findTools found jupyterhub and configurable-http-proxy in empty folders")
+	}
+	for _, want := range []string{"pip install --require-hashes -r scripts/requirements.txt", "cd internal/hubtest && npm ci"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the message does not say %q:\n%v", want, err)
+		}
+	}
 }
 
 // createUser adds an OS user with a 0700 home under base and removes it,
