@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
     --students) students=$2; shift 2 ;;
     --cold) cache=cold; shift ;;
     --no-kill) faults=off; shift ;;
-    -h|--help) sed -n '3,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,/^set /p' "$0" | sed '$d'; exit 0 ;;
     *) echo "bench/hub/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
