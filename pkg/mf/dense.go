@@ -49,70 +49,18 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 	if isNil(s.Mask) {
 		s.Mask = nil // a typed-nil mask is no mask
 	}
-	if isNil(a) {
-		return fmt.Errorf("%w: A is nil", ErrData)
+	observed, err := checkDenseInput(a, k, &s)
+	if err != nil {
+		return err
 	}
 	m, n := a.Dims()
-	if s.Mask != nil {
-		if mr, mc := s.Mask.Dims(); mr != m || mc != n {
-			panic(ErrShape)
-		}
-	}
-	if err := checkFactorInput(a, k); err != nil {
-		return err
-	}
-	lo, hi := minSquarable, maxSquarable
-	if s.Precision == Float32 {
-		lo, hi = minSquarable32, maxSquarable32
-	}
-	if err := checkRange("A", maxAbs(a), lo, hi); err != nil {
-		return err
-	}
-	observed := m * n
-	if s.Mask != nil {
-		if err := checkFinite("mask", s.Mask); err != nil {
-			return err
-		}
-		observed = 0
-		for i := 0; i < m; i++ {
-			for j := 0; j < n; j++ {
-				if s.Mask.At(i, j) != 0 {
-					observed++
-				}
-			}
-		}
-		if observed == 0 {
-			return fmt.Errorf("%w: mask observes no entry", ErrData)
-		}
-	}
-
-	w0 := make([]float64, m*k)
-	h0 := make([]float64, k*n)
-	for i := range w0 {
-		w0[i] = rng.Float64()
-	}
-	for i := range h0 {
-		h0[i] = rng.Float64()
-	}
-
+	w0, h0 := denseStart(m, n, k, s.Precision, rng)
 	f.m, f.n, f.k = m, n, k
 	f.losses = make([]float64, 0, s.Iterations)
-	var err error
-	switch s.Precision {
-	case Float32:
-		for i := range w0 {
-			w0[i] = trunc24(w0[i])
-		}
-		for i := range h0 {
-			h0[i] = trunc24(h0[i])
-		}
-		st := newDenseState[float32](a, s.Mask, w0, h0, k, observed, &s)
-		defer st.close() // also if Callback panics
-		err = train(f, st, &s)
-	default:
-		st := newDenseState[float64](a, s.Mask, w0, h0, k, observed, &s)
-		defer st.close() // also if Callback panics
-		err = train(f, st, &s)
+	if s.Precision == Float32 {
+		err = trainDense[float32](f, a, w0, h0, observed, &s)
+	} else {
+		err = trainDense[float64](f, a, w0, h0, observed, &s)
 	}
 	if err != nil {
 		losses := f.losses
@@ -121,6 +69,80 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 	}
 	f.ok = true
 	return nil
+}
+
+// checkDenseInput returns the number of observed entries of A, or an error
+// wrapping ErrData if A is nil, empty, has a NaN or infinite element or lies
+// outside the precision's range, k is not a valid rank, the mask holds a
+// NaN or infinite element or observes nothing. It panics with ErrShape if
+// the mask does not have the shape of A.
+func checkDenseInput(a mat.Matrix, k int, s *DenseSettings) (observed int, err error) {
+	if isNil(a) {
+		return 0, fmt.Errorf("%w: A is nil", ErrData)
+	}
+	m, n := a.Dims()
+	if s.Mask != nil {
+		if mr, mc := s.Mask.Dims(); mr != m || mc != n {
+			panic(ErrShape)
+		}
+	}
+	if err := checkFactorInput(a, k); err != nil {
+		return 0, err
+	}
+	lo, hi := minSquarable, maxSquarable
+	if s.Precision == Float32 {
+		lo, hi = minSquarable32, maxSquarable32
+	}
+	if err := checkRange("A", maxAbs(a), lo, hi); err != nil {
+		return 0, err
+	}
+	if s.Mask == nil {
+		return m * n, nil
+	}
+	if err := checkFinite("mask", s.Mask); err != nil {
+		return 0, err
+	}
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			if s.Mask.At(i, j) != 0 {
+				observed++
+			}
+		}
+	}
+	if observed == 0 {
+		return 0, fmt.Errorf("%w: mask observes no entry", ErrData)
+	}
+	return observed, nil
+}
+
+// denseStart returns the starting W (m×k) and H (k×n), row-major, filled
+// W first with U[0,1) values drawn from rng; in Float32 mode they are
+// truncated to 24 bits.
+func denseStart(m, n, k int, p Precision, rng *rand.Rand) (w0, h0 []float64) {
+	w0 = make([]float64, m*k)
+	h0 = make([]float64, k*n)
+	for i := range w0 {
+		w0[i] = rng.Float64()
+	}
+	for i := range h0 {
+		h0[i] = rng.Float64()
+	}
+	if p == Float32 {
+		for i := range w0 {
+			w0[i] = trunc24(w0[i])
+		}
+		for i := range h0 {
+			h0[i] = trunc24(h0[i])
+		}
+	}
+	return w0, h0
+}
+
+// trainDense trains f in element type T from w0, h0.
+func trainDense[T float](f *Dense, a mat.Matrix, w0, h0 []float64, observed int, s *DenseSettings) error {
+	st := newDenseState[T](a, s.Mask, w0, h0, f.k, observed, s)
+	defer st.close() // also if Callback panics
+	return train(f, st, s)
 }
 
 // trunc24 truncates x in [0,1) to a multiple of 2⁻²⁴, which float32 holds
