@@ -78,7 +78,7 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 // the mask does not have the shape of A.
 func checkDenseInput(a mat.Matrix, k int, s *DenseSettings) (observed int, err error) {
 	if isNil(a) {
-		return 0, fmt.Errorf("%w: A is nil", ErrData)
+		return 0, fmt.Errorf("%w: A is nil", ErrEmpty)
 	}
 	m, n := a.Dims()
 	if s.Mask != nil {
@@ -110,7 +110,7 @@ func checkDenseInput(a mat.Matrix, k int, s *DenseSettings) (observed int, err e
 		}
 	}
 	if observed == 0 {
-		return 0, fmt.Errorf("%w: mask observes no entry", ErrData)
+		return 0, fmt.Errorf("%w: mask observes no entry", ErrEmpty)
 	}
 	return observed, nil
 }
@@ -155,13 +155,13 @@ func trunc24(x float64) float64 {
 // rank or a is empty or has a NaN or infinite element.
 func checkFactorInput(a mat.Matrix, k int) error {
 	if isNil(a) {
-		return fmt.Errorf("%w: A is nil", ErrData)
+		return fmt.Errorf("%w: A is nil", ErrEmpty)
 	}
 	if k <= 0 {
-		return fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrData, k)
+		return fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrRankOutOfRange, k)
 	}
 	if m, n := a.Dims(); m == 0 || n == 0 {
-		return fmt.Errorf("%w: A is empty (%d×%d)", ErrData, m, n)
+		return fmt.Errorf("%w: A is empty (%d×%d)", ErrEmpty, m, n)
 	}
 	return checkFinite("A", a)
 }
@@ -172,7 +172,7 @@ func checkFinite(name string, a mat.Matrix) error {
 	for i := 0; i < m; i++ {
 		for j := 0; j < n; j++ {
 			if v := a.At(i, j); math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("%w: %s[%d,%d] is %v", ErrData, name, i, j, v)
+				return fmt.Errorf("%w: %s[%d,%d] is %v", ErrNonFinite, name, i, j, v)
 			}
 		}
 	}

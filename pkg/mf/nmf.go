@@ -141,7 +141,7 @@ func nmfInput(a mat.Matrix, obj NMFObjective) (ad *mat.Dense, big float64, err e
 	for i := 0; i < m; i++ {
 		for j := 0; j < n; j++ {
 			if v := ad.At(i, j); v < 0 {
-				return nil, 0, fmt.Errorf("%w: A[%d,%d] = %v is negative; NMF needs A ≥ 0", ErrData, i, j, v)
+				return nil, 0, fmt.Errorf("%w: A[%d,%d] = %v is negative; NMF needs A ≥ 0", ErrNegative, i, j, v)
 			}
 		}
 	}
@@ -348,7 +348,7 @@ func (f *NMF) finish(w, h *mat.Dense, prev float64, j, objExp int, big float64) 
 	loss := math.Ldexp(prev, objExp)
 	if overflow || math.IsInf(loss, 0) || math.IsInf(mat.Max(w), 0) || math.IsInf(mat.Max(h), 0) {
 		*f = NMF{}
-		return fmt.Errorf("%w: A (max|aᵢⱼ| = %g) is out of range: the NMF objective or a factor exceeds the largest float64; rescale A", ErrData, big)
+		return fmt.Errorf("%w: A (max|aᵢⱼ| = %g) is out of range: the NMF objective or a factor exceeds the largest float64; rescale A", ErrRange, big)
 	}
 	f.w, f.h, f.loss = w, h, loss
 	return nil

@@ -99,7 +99,7 @@ func ExampleNewRatings() {
 	r, err := mf.NewRatings(2, 3, []mf.Rating{{User: 0, Item: 0, Value: 4}, {User: 1, Item: 2, Value: 2}, {User: 0, Item: 0, Value: 5}})
 	fmt.Println(r, err)
 	// Output:
-	// <nil> mf: bad data: rating 2: duplicate (user 0, item 0), first rated by rating 0
+	// <nil> mf: duplicate rating: rating 2: duplicate (user 0, item 0), first rated by rating 0
 }
 
 func ExampleRatings_Split() {
