@@ -60,6 +60,9 @@ var sentinels = []struct {
 	{"ErrSingular", decomp.ErrSingular}, {"ErrDefective", decomp.ErrDefective}, {"ErrRange", decomp.ErrRange},
 	{"ErrNoConvergence", decomp.ErrNoConvergence}, {"ErrZeroVector", decomp.ErrZeroVector},
 	{"ErrSettings", decomp.ErrSettings}, {"ErrShape", decomp.ErrShape},
+	{"ErrEmpty", mf.ErrEmpty}, {"ErrNonFinite", mf.ErrNonFinite}, {"ErrRankOutOfRange", mf.ErrRankOutOfRange},
+	{"ErrNegative", mf.ErrNegative}, {"ErrIDOutOfRange", mf.ErrIDOutOfRange}, {"ErrDuplicate", mf.ErrDuplicate},
+	{"ErrMalformed", mf.ErrMalformed}, {"ErrRange", mf.ErrRange},
 	{"ErrData", mf.ErrData}, {"ErrDiverged", mf.ErrDiverged}, {"ErrSettings", mf.ErrSettings},
 	{"ErrShape", mf.ErrShape}, {"ErrNil", mf.ErrNil},
 }
@@ -70,9 +73,7 @@ func name(err error) string {
 			var pe *mf.ParseError
 			switch {
 			case errors.As(err, &pe):
-				return "ErrData (line)"
-			case s.err == mf.ErrData && strings.Contains(err.Error(), "is out of range"):
-				return "ErrData (range)"
+				return "ErrMalformed (line)"
 			}
 			return s.name
 		}

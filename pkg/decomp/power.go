@@ -81,6 +81,39 @@ type PowerResult struct {
 // s.Start is nil, with ErrShape if len(s.Start) ≠ n, and with ErrSettings
 // for a negative MaxIter or a negative or NaN Tol.
 func PowerIteration(a mat.Matrix, s *PowerSettings, rnd *rand.Rand) (PowerResult, error) {
+	set := resolvePower(s)
+	d, err := checkedCopy(a, true)
+	if err != nil {
+		return PowerResult{}, err
+	}
+	x, err := powerStart(d, &set, rnd)
+	if err != nil {
+		return PowerResult{}, err
+	}
+	// Iterate on 2ᵏ·A; λ and the residuals scale back by 2⁻ᵏ.
+	k := pow2Exp(maxAbs(d.RawMatrix()))
+	scaleRaw(d.RawMatrix(), k)
+	res := PowerResult{Rate: math.NaN()}
+	lam1 := math.NaN()
+	var v1 []float64
+	if !set.NoReference {
+		lam1, v1, res.Rate = powerReference(d)
+	}
+	res.iterate(d, x, lam1, v1, &set)
+	res.scaleBack(k)
+	if math.IsInf(res.Value, 0) {
+		return PowerResult{}, fmt.Errorf("%w: the dominant eigenvalue exceeds the largest float64", ErrRange)
+	}
+	if !res.Converged {
+		return res, fmt.Errorf("%w: power iteration after %d steps, residual %.3g (rate |λ₂/λ₁| = %.3g)",
+			ErrNoConvergence, res.Iterations, res.History[len(res.History)-1].Residual, res.Rate)
+	}
+	return res, nil
+}
+
+// resolvePower returns the settings with defaults filled in. It panics with
+// ErrSettings for a negative MaxIter or a negative or NaN Tol.
+func resolvePower(s *PowerSettings) PowerSettings {
 	var set PowerSettings
 	if s != nil {
 		set = *s
@@ -94,18 +127,22 @@ func PowerIteration(a mat.Matrix, s *PowerSettings, rnd *rand.Rand) (PowerResult
 	if set.Tol == 0 {
 		set.Tol = DefaultPowerTol
 	}
-	d, err := checkedCopy(a, true)
-	if err != nil {
-		return PowerResult{}, err
-	}
+	return set
+}
+
+// powerStart returns the unit starting vector x₀: s.Start, or a Gaussian
+// vector from rnd, normalized. It returns a wrapped ErrNonFinite naming a
+// NaN or infinite element, or ErrZeroVector. It panics with ErrShape if
+// len(s.Start) ≠ n and with ErrNilRand if both s.Start and rnd are nil.
+func powerStart(d *mat.Dense, s *PowerSettings, rnd *rand.Rand) ([]float64, error) {
 	n, _ := d.Dims()
 	x := make([]float64, n)
 	switch {
-	case set.Start != nil:
-		if len(set.Start) != n {
+	case s.Start != nil:
+		if len(s.Start) != n {
 			panic(ErrShape)
 		}
-		copy(x, set.Start)
+		copy(x, s.Start)
 	case rnd == nil:
 		panic(ErrNilRand)
 	default:
@@ -114,56 +151,67 @@ func PowerIteration(a mat.Matrix, s *PowerSettings, rnd *rand.Rand) (PowerResult
 		}
 	}
 	if j := finiteVec(x); j >= 0 {
-		return PowerResult{}, fmt.Errorf("%w: start vector element %d is %v", ErrNonFinite, j, x[j])
+		return nil, fmt.Errorf("%w: start vector element %d is %v", ErrNonFinite, j, x[j])
 	}
 	nx := floats.Norm(x, 2)
 	if nx == 0 {
-		return PowerResult{}, ErrZeroVector
+		return nil, ErrZeroVector
 	}
 	floats.Scale(1/nx, x)
+	return x, nil
+}
 
-	// Iterate on 2ᵏ·A; λ and the residuals scale back by 2⁻ᵏ.
-	k := pow2Exp(maxAbs(d.RawMatrix()))
-	scaleRaw(d.RawMatrix(), k)
-	res := PowerResult{Rate: math.NaN()}
-	lam1 := math.NaN()
-	var v1 []float64
-	if !set.NoReference {
-		lam1, v1, res.Rate = powerReference(d)
-	}
+// iterate runs xₜ₊₁ = A·xₜ / ‖A·xₜ‖₂ from x on the scaled matrix d, recording
+// every step, until the residual reaches Tol·‖A‖₂, MaxIter steps are done or
+// A·xₜ = 0. It leaves the last iterate in res.Vector.
+func (res *PowerResult) iterate(d *mat.Dense, x []float64, lam1 float64, v1 []float64, set *PowerSettings) {
+	n := len(x)
 	normA := mat.Norm(d, 2)
 	xv := mat.NewVecDense(n, x)
 	y := mat.NewVecDense(n, nil)
+	res.Vector = x
 	for t := 0; ; t++ {
 		y.MulVec(d, xv)
-		lam := mat.Dot(xv, y)
-		// Residual of the current iterate: ‖A·x − λ·x‖.
-		var r2 float64
-		for i := 0; i < n; i++ {
-			e := y.AtVec(i) - lam*x[i]
-			r2 += e * e
-		}
-		step := PowerStep{Value: lam, Residual: math.Sqrt(r2), AngleError: math.NaN(), ValueError: math.Abs(lam - lam1)}
-		if v1 != nil {
-			c := math.Min(math.Abs(floats.Dot(x, v1)), 1)
-			step.AngleError = math.Sqrt(math.Max(0, 1-c*c))
-		}
+		step := powerMeasure(xv, y, lam1, v1)
 		res.History = append(res.History, step)
-		res.Value, res.Iterations = lam, t
+		res.Value, res.Iterations = step.Value, t
 		if step.Residual <= set.Tol*normA {
 			res.Converged = true
-			break
+			return
 		}
 		if t == set.MaxIter {
-			break
+			return
 		}
 		ny := mat.Norm(y, 2)
 		if ny == 0 { // A·x = 0: x is an eigenvector for 0, caught above
-			break
+			return
 		}
 		floats.ScaleTo(x, realPivotSign(y.RawVector().Data)/ny, y.RawVector().Data)
 	}
-	res.Vector = x
+}
+
+// powerMeasure returns the step of iterate x with y = A·x: the Rayleigh
+// quotient, the residual ‖A·x − λ·x‖₂ and the errors against the reference
+// pair (λ₁, v₁), NaN where there is none.
+func powerMeasure(xv, y *mat.VecDense, lam1 float64, v1 []float64) PowerStep {
+	x := xv.RawVector().Data
+	lam := mat.Dot(xv, y)
+	var r2 float64
+	for i := range x {
+		e := y.AtVec(i) - lam*x[i]
+		r2 += e * e
+	}
+	step := PowerStep{Value: lam, Residual: math.Sqrt(r2), AngleError: math.NaN(), ValueError: math.Abs(lam - lam1)}
+	if v1 != nil {
+		c := math.Min(math.Abs(floats.Dot(x, v1)), 1)
+		step.AngleError = math.Sqrt(math.Max(0, 1-c*c))
+	}
+	return step
+}
+
+// scaleBack scales λ, the residuals and the value errors, computed on
+// 2ᵏ·A, back to A's scale.
+func (res *PowerResult) scaleBack(k int) {
 	res.Value = math.Ldexp(res.Value, -k)
 	for i := range res.History {
 		h := &res.History[i]
@@ -171,14 +219,6 @@ func PowerIteration(a mat.Matrix, s *PowerSettings, rnd *rand.Rand) (PowerResult
 		h.Residual = math.Ldexp(h.Residual, -k)
 		h.ValueError = math.Ldexp(h.ValueError, -k)
 	}
-	if math.IsInf(res.Value, 0) {
-		return PowerResult{}, fmt.Errorf("%w: the dominant eigenvalue exceeds the largest float64", ErrRange)
-	}
-	if !res.Converged {
-		return res, fmt.Errorf("%w: power iteration after %d steps, residual %.3g (rate |λ₂/λ₁| = %.3g)",
-			ErrNoConvergence, res.Iterations, res.History[len(res.History)-1].Residual, res.Rate)
-	}
-	return res, nil
 }
 
 // powerReference returns the dominant eigenvalue (NaN if it is not real),

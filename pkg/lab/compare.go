@@ -88,8 +88,10 @@ func Vector(name string, got, want []float64, tol *Tolerance) Verdict {
 }
 
 // Matrix compares two matrices element by element in the max-norm. A nil
-// got (or a typed nil *mat.Dense) is "not implemented yet".
+// got (or a typed nil *mat.Dense) is "not implemented yet". A nil want
+// panics with ErrShape.
 func Matrix(name string, got, want mat.Matrix, tol *Tolerance) Verdict {
+	mustData("Matrix: want", want)
 	v := Verdict{Name: name, Expected: matString(want), Diff: math.NaN(), Tol: math.NaN()}
 	if isNilMatrix(got) {
 		return notImplemented(v)
@@ -164,9 +166,10 @@ func Direction(name string, got, want []float64, tol *Tolerance) Verdict {
 // Eigenpair checks that (lambda, x) is an eigenpair of the square matrix a
 // by its relative residual ‖Ax − λx‖ / ‖x‖ ≤ Abs + Rel·‖A‖_F, so the sign
 // and length of x do not matter. A nil x is "not implemented yet". It
-// panics if a is not square: that is a mistake in the check, not in the
-// student's answer.
+// panics with ErrShape if a is nil or not square: that is a mistake in the
+// check, not in the student's answer.
 func Eigenpair(name string, a mat.Matrix, lambda float64, x []float64, tol *Tolerance) Verdict {
+	mustData("Eigenpair: A", a)
 	v := Verdict{Name: name, Expected: tr(msgEigenpairExpected), Actual: fmt.Sprintf("λ = %s, x = %s", num(lambda), vec(x)), Diff: math.NaN(), Tol: math.NaN()}
 	if x == nil {
 		return notImplemented(v)

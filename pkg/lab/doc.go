@@ -111,4 +111,11 @@
 // numerical failure returns an error or status naming it. Eigenpairs,
 // SVDs and the Eckart–Young optimum are computed by package decomp, the
 // one place that calls LAPACK's eigen and SVD drivers.
+//
+// Here: a student's nil answer (a nil mat.Matrix, a typed-nil *mat.Dense, a
+// nil slice or function) is a "not implemented yet" verdict; lab data that
+// is nil — a reference matrix, the matrices of a hidden check, the
+// arguments of MSE, NaiveSVD and Reconstruct — is a mistake in the check
+// and panics with an error wrapping ErrShape; a nil *Tolerance means the
+// default tolerance.
 package lab

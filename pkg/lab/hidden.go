@@ -18,8 +18,12 @@ import (
 func hiddenTitle(id msg) string { return tr(msgTitleHidden, tr(id)) }
 
 // CheckMSEGradientOn checks lab L1, task 1 at the given A (m×n), W (m×k) and
-// H (k×n), against the same formulas as CheckMSEGradient.
+// H (k×n), against the same formulas as CheckMSEGradient. It panics with
+// ErrShape if a matrix is nil.
 func CheckMSEGradientOn(f MSEGradientFunc, a, w, h *mat.Dense) Report {
+	mustData("CheckMSEGradientOn: A", a)
+	mustData("CheckMSEGradientOn: W", w)
+	mustData("CheckMSEGradientOn: H", h)
 	r := Report{Title: hiddenTitle(msgTitleL11)}
 	if f == nil {
 		return r.notImplemented("MSEGradient")
@@ -42,8 +46,12 @@ func CheckMSEGradientOn(f MSEGradientFunc, a, w, h *mat.Dense) Report {
 }
 
 // CheckEigenvaluesOn checks lab L2, task 2 on the given 2×2 matrices, each
-// with two real eigenvalues, in any order.
+// with two real eigenvalues, in any order. It panics with ErrShape if a
+// matrix is nil.
 func CheckEigenvaluesOn(f EigenvaluesFunc, matrices ...*mat.Dense) Report {
+	for _, a := range matrices {
+		mustData("CheckEigenvaluesOn: A", a)
+	}
 	r := Report{Title: hiddenTitle(msgTitleL22)}
 	if f == nil {
 		return r.notImplemented("Eigenvalues")
@@ -63,8 +71,12 @@ func CheckEigenvaluesOn(f EigenvaluesFunc, matrices ...*mat.Dense) Report {
 
 // CheckFixUOn checks lab L4, task 2 on the given matrices (m ≥ n, full
 // column rank): with σ and V of NaiveSVD, the student's U must give
-// UΣVᵀ = A and have orthonormal columns.
+// UΣVᵀ = A and have orthonormal columns. It panics with ErrShape if a
+// matrix is nil.
 func CheckFixUOn(f FixUFunc, matrices ...*mat.Dense) Report {
+	for _, a := range matrices {
+		mustData("CheckFixUOn: A", a)
+	}
 	r := Report{Title: hiddenTitle(msgTitleL42)}
 	if f == nil {
 		return r.notImplemented("FixU")
@@ -95,8 +107,9 @@ func CheckFixUOn(f FixUFunc, matrices ...*mat.Dense) Report {
 }
 
 // CheckOptimalMSEOn checks lab L5, task 1 for the matrix a and each rank k,
-// against mf.OptimalLoss.
+// against mf.OptimalLoss. It panics with ErrShape if a is nil.
 func CheckOptimalMSEOn(f OptimalMSEFunc, a *mat.Dense, ks ...int) Report {
+	mustData("CheckOptimalMSEOn: A", a)
 	r := Report{Title: hiddenTitle(msgTitleL51)}
 	if f == nil {
 		return r.notImplemented("OptimalMSE")

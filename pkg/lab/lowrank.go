@@ -27,8 +27,12 @@ func optimalMSE(a mat.Matrix, k int) float64 {
 	return l
 }
 
-// MSE returns mean((A − WH)²). It panics if the shapes do not match.
+// MSE returns mean((A − WH)²). It panics with ErrShape if a matrix is nil
+// or the shapes do not match.
 func MSE(a, w, h mat.Matrix) float64 {
+	mustData("MSE: A", a)
+	mustData("MSE: W", w)
+	mustData("MSE: H", h)
 	var e mat.Dense
 	e.Mul(w, h)
 	e.Sub(&e, a)

@@ -29,9 +29,11 @@ func SVDMatrix() *mat.Dense { return fixtures.SVDMatrix() }
 // with decomp.OrderCanonical, the answer notebook 06 prints: each
 // eigenvector is only defined up to sign, and the two decompositions choose
 // their signs independently — by decomp's canonical convention, the largest
-// component positive — so UΣVᵀ need not be A. It panics if a has more
-// columns than rows, or if a is not finite.
+// component positive — so UΣVᵀ need not be A. It panics with ErrShape if a
+// is nil or has more columns than rows, and with ErrReference if a is not
+// finite.
 func NaiveSVD(a mat.Matrix) (u *mat.Dense, sigma []float64, v *mat.Dense) {
+	mustData("NaiveSVD: A", a)
 	m, n := a.Dims()
 	if n > m {
 		panic(fmt.Errorf("%w: NaiveSVD of a %d×%d matrix, want at least as many rows as columns", ErrShape, m, n))
@@ -48,8 +50,11 @@ func NaiveSVD(a mat.Matrix) (u *mat.Dense, sigma []float64, v *mat.Dense) {
 }
 
 // Reconstruct returns UΣVᵀ for U (m×k), σ (k values) and V (n×k or n×n; its
-// first k columns are used). It panics on mismatched shapes.
+// first k columns are used). It panics with ErrShape on nil matrices or
+// mismatched shapes.
 func Reconstruct(u mat.Matrix, sigma []float64, v mat.Matrix) *mat.Dense {
+	mustData("Reconstruct: U", u)
+	mustData("Reconstruct: V", v)
 	m, k := u.Dims()
 	n, vc := v.Dims()
 	if len(sigma) != k || vc < k {

@@ -4,136 +4,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
 
 	"gonum.org/v1/gonum/mat"
 )
-
-// Optimizer selects the update rule of Dense.Factorize.
-type Optimizer int
-
-const (
-	// Adam is the Adam optimizer (Kingma & Ba 2015) with the update order of
-	// PyTorch's torch.optim.Adam (amsgrad=False, weight_decay=0):
-	//
-	//	m ← m + (1−β₁)(g − m)
-	//	v ← β₂v + (1−β₂)g²
-	//	p ← p − (η/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε)
-	//
-	// It is the default.
-	Adam Optimizer = iota
-	// GradientDescent is full-batch gradient descent, W ← W − η∇_W L and
-	// H ← H − η∇_H L with both gradients taken at the same point, as
-	// torch.optim.SGD without momentum does.
-	GradientDescent
-)
-
-func (o Optimizer) String() string {
-	switch o {
-	case Adam:
-		return "Adam"
-	case GradientDescent:
-		return "GradientDescent"
-	}
-	return fmt.Sprintf("Optimizer(%d)", int(o))
-}
-
-// Reduction selects how the squared errors are combined into the loss.
-type Reduction int
-
-const (
-	// Mean divides the squared error by the number of observed entries, as
-	// torch.nn.functional.mse_loss does by default. It is the default.
-	Mean Reduction = iota
-	// Sum is the plain squared error ‖M ⊙ (A − WH)‖²_F.
-	Sum
-)
-
-// Precision selects the floating-point type the training arithmetic uses.
-type Precision int
-
-const (
-	// Float64 trains in float64. It is the default.
-	Float64 Precision = iota
-	// Float32 stores A, W, H, the gradients and the Adam moments as float32
-	// and does every elementwise operation in float32, in the order PyTorch's
-	// float32 CPU kernels use, so the loss floors and rounding behaviour match
-	// a float32 PyTorch run. Scalar hyperparameters (η/(1−β₁ᵗ), √(1−β₂ᵗ)) are
-	// computed in float64 and rounded to float32 as PyTorch does; the loss is
-	// accumulated in float64 and rounded to float32.
-	Float32
-)
-
-// Defaults used when the corresponding DenseSettings field is zero.
-const (
-	// DefaultAdamLearningRate is α = 0.001 from Kingma & Ba (2015),
-	// "Adam: A Method for Stochastic Optimization", Algorithm 1; it is also
-	// torch.optim.Adam's default.
-	DefaultAdamLearningRate = 0.001
-	// DefaultBeta1 is β₁ = 0.9 (Kingma & Ba 2015, Algorithm 1).
-	DefaultBeta1 = 0.9
-	// DefaultBeta2 is β₂ = 0.999 (Kingma & Ba 2015, Algorithm 1).
-	DefaultBeta2 = 0.999
-	// DefaultEpsilon is ε = 1e-8 (Kingma & Ba 2015, Algorithm 1).
-	DefaultEpsilon = 1e-8
-	// DefaultGDLearningRate is η = 0.01 for gradient descent. There is no
-	// canonical value (torch.optim.SGD has no default); 0.01 is the step
-	// used in seed 000's Adam run and is stable for mean-reduced losses on
-	// matrices with entries of order one.
-	DefaultGDLearningRate = 0.01
-	// DefaultIterations is the number of updates when Iterations is zero.
-	DefaultIterations = 1000
-	// DefaultDivergenceFactor: training is stopped as diverged when the loss
-	// exceeds this multiple of the first loss. Gradient descent with too
-	// large a step grows the loss geometrically, so the factor is reached
-	// within a few dozen steps, long before the loss overflows.
-	DefaultDivergenceFactor = 1e6
-)
-
-// DenseSettings configures Dense.Factorize. A nil *DenseSettings, and any
-// zero field, means the default. Because zero means default, β₁ = 0 and
-// β₂ = 0 cannot be requested.
-type DenseSettings struct {
-	// Optimizer is Adam (default) or GradientDescent.
-	Optimizer Optimizer
-	// LearningRate is η; zero means DefaultAdamLearningRate for Adam and
-	// DefaultGDLearningRate for gradient descent.
-	LearningRate float64
-	// Beta1, Beta2 and Epsilon are Adam's β₁, β₂ and ε; zero means
-	// DefaultBeta1, DefaultBeta2 and DefaultEpsilon.
-	Beta1, Beta2, Epsilon float64
-	// Iterations is the maximum number of updates; zero means
-	// DefaultIterations.
-	Iterations int
-	// Reduction is Mean (default, like torch's mse_loss) or Sum.
-	Reduction Reduction
-	// Precision is Float64 (default) or Float32.
-	Precision Precision
-	// Lambda is the L2 penalty λ; the loss gains λ(‖W‖²_F + ‖H‖²_F),
-	// not divided by the number of entries.
-	Lambda float64
-	// Mask, if not nil, must have the shape of A; entries that are zero
-	// are unobserved and do not enter the loss, all others are observed.
-	Mask mat.Matrix
-	// Tolerance stops training early, before the update, at the first
-	// iteration whose loss is ≤ Tolerance. Zero disables early stopping.
-	Tolerance float64
-	// Every is the period of Callback in iterations; zero means 1.
-	Every int
-	// Callback, if not nil, is called at iterations Every, 2·Every, …
-	// (iterations count from 1) with the loss computed before that
-	// iteration's update, exactly what seed 000's loop prints.
-	Callback func(iteration int, loss float64)
-	// DivergenceFactor: a loss above DivergenceFactor × the first loss stops
-	// training with an error; zero means DefaultDivergenceFactor and a
-	// negative value disables the check. NaN or infinite losses always stop
-	// training.
-	DivergenceFactor float64
-	// Workers is the number of goroutines used for large problems; zero
-	// means GOMAXPROCS. The work is split into chunks that do not depend on
-	// Workers, so the result is bit-identical for any number of workers.
-	Workers int
-}
 
 // Dense is a factorization A ≈ WH of a dense m×n matrix into W (m×k) and
 // H (k×n) found by gradient descent or Adam. The zero value is ready for
@@ -176,70 +49,18 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 	if isNil(s.Mask) {
 		s.Mask = nil // a typed-nil mask is no mask
 	}
-	if isNil(a) {
-		return fmt.Errorf("%w: A is nil", ErrData)
+	observed, err := checkDenseInput(a, k, &s)
+	if err != nil {
+		return err
 	}
 	m, n := a.Dims()
-	if s.Mask != nil {
-		if mr, mc := s.Mask.Dims(); mr != m || mc != n {
-			panic(ErrShape)
-		}
-	}
-	if err := checkFactorInput(a, k); err != nil {
-		return err
-	}
-	lo, hi := minSquarable, maxSquarable
-	if s.Precision == Float32 {
-		lo, hi = minSquarable32, maxSquarable32
-	}
-	if err := checkRange("A", maxAbs(a), lo, hi); err != nil {
-		return err
-	}
-	observed := m * n
-	if s.Mask != nil {
-		if err := checkFinite("mask", s.Mask); err != nil {
-			return err
-		}
-		observed = 0
-		for i := 0; i < m; i++ {
-			for j := 0; j < n; j++ {
-				if s.Mask.At(i, j) != 0 {
-					observed++
-				}
-			}
-		}
-		if observed == 0 {
-			return fmt.Errorf("%w: mask observes no entry", ErrData)
-		}
-	}
-
-	w0 := make([]float64, m*k)
-	h0 := make([]float64, k*n)
-	for i := range w0 {
-		w0[i] = rng.Float64()
-	}
-	for i := range h0 {
-		h0[i] = rng.Float64()
-	}
-
+	w0, h0 := denseStart(m, n, k, s.Precision, rng)
 	f.m, f.n, f.k = m, n, k
 	f.losses = make([]float64, 0, s.Iterations)
-	var err error
-	switch s.Precision {
-	case Float32:
-		for i := range w0 {
-			w0[i] = trunc24(w0[i])
-		}
-		for i := range h0 {
-			h0[i] = trunc24(h0[i])
-		}
-		st := newDenseState[float32](a, s.Mask, w0, h0, k, observed, &s)
-		defer st.close() // also if Callback panics
-		err = train(f, st, &s)
-	default:
-		st := newDenseState[float64](a, s.Mask, w0, h0, k, observed, &s)
-		defer st.close() // also if Callback panics
-		err = train(f, st, &s)
+	if s.Precision == Float32 {
+		err = trainDense[float32](f, a, w0, h0, observed, &s)
+	} else {
+		err = trainDense[float64](f, a, w0, h0, observed, &s)
 	}
 	if err != nil {
 		losses := f.losses
@@ -250,81 +71,97 @@ func (f *Dense) Factorize(a mat.Matrix, k int, settings *DenseSettings, rng *ran
 	return nil
 }
 
+// checkDenseInput returns the number of observed entries of A, or an error
+// wrapping ErrData if A is nil, empty, has a NaN or infinite element or lies
+// outside the precision's range, k is not a valid rank, the mask holds a
+// NaN or infinite element or observes nothing. It panics with ErrShape if
+// the mask does not have the shape of A.
+func checkDenseInput(a mat.Matrix, k int, s *DenseSettings) (observed int, err error) {
+	if isNil(a) {
+		return 0, fmt.Errorf("%w: A is nil", ErrEmpty)
+	}
+	m, n := a.Dims()
+	if s.Mask != nil {
+		if mr, mc := s.Mask.Dims(); mr != m || mc != n {
+			panic(ErrShape)
+		}
+	}
+	if err := checkFactorInput(a, k); err != nil {
+		return 0, err
+	}
+	lo, hi := minSquarable, maxSquarable
+	if s.Precision == Float32 {
+		lo, hi = minSquarable32, maxSquarable32
+	}
+	if err := checkRange("A", maxAbs(a), lo, hi); err != nil {
+		return 0, err
+	}
+	if s.Mask == nil {
+		return m * n, nil
+	}
+	if err := checkFinite("mask", s.Mask); err != nil {
+		return 0, err
+	}
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			if s.Mask.At(i, j) != 0 {
+				observed++
+			}
+		}
+	}
+	if observed == 0 {
+		return 0, fmt.Errorf("%w: mask observes no entry", ErrEmpty)
+	}
+	return observed, nil
+}
+
+// denseStart returns the starting W (m×k) and H (k×n), row-major, filled
+// W first with U[0,1) values drawn from rng; in Float32 mode they are
+// truncated to 24 bits.
+func denseStart(m, n, k int, p Precision, rng *rand.Rand) (w0, h0 []float64) {
+	w0 = make([]float64, m*k)
+	h0 = make([]float64, k*n)
+	for i := range w0 {
+		w0[i] = rng.Float64()
+	}
+	for i := range h0 {
+		h0[i] = rng.Float64()
+	}
+	if p == Float32 {
+		for i := range w0 {
+			w0[i] = trunc24(w0[i])
+		}
+		for i := range h0 {
+			h0[i] = trunc24(h0[i])
+		}
+	}
+	return w0, h0
+}
+
+// trainDense trains f in element type T from w0, h0.
+func trainDense[T float](f *Dense, a mat.Matrix, w0, h0 []float64, observed int, s *DenseSettings) error {
+	st := newDenseState[T](a, s.Mask, w0, h0, f.k, observed, s)
+	defer st.close() // also if Callback panics
+	return train(f, st, s)
+}
+
 // trunc24 truncates x in [0,1) to a multiple of 2⁻²⁴, which float32 holds
 // exactly and which stays below 1.
 func trunc24(x float64) float64 {
 	return math.Floor(x*(1<<24)) / (1 << 24)
 }
 
-func resolveDense(settings *DenseSettings) DenseSettings {
-	var s DenseSettings
-	if settings != nil {
-		s = *settings
-	}
-	if s.LearningRate < 0 || s.Iterations < 0 || s.Epsilon < 0 || s.Lambda < 0 ||
-		s.Tolerance < 0 || s.Every < 0 || s.Workers < 0 ||
-		s.Beta1 < 0 || s.Beta1 >= 1 || s.Beta2 < 0 || s.Beta2 >= 1 ||
-		math.IsNaN(s.LearningRate+s.Epsilon+s.Lambda+s.Tolerance+s.Beta1+s.Beta2+s.DivergenceFactor) ||
-		math.IsInf(s.LearningRate+s.Epsilon+s.Lambda, 0) {
-		panic(ErrSettings)
-	}
-	switch s.Optimizer {
-	case Adam, GradientDescent:
-	default:
-		panic(ErrSettings)
-	}
-	switch s.Reduction {
-	case Mean, Sum:
-	default:
-		panic(ErrSettings)
-	}
-	switch s.Precision {
-	case Float64, Float32:
-	default:
-		panic(ErrSettings)
-	}
-	if s.LearningRate == 0 {
-		if s.Optimizer == Adam {
-			s.LearningRate = DefaultAdamLearningRate
-		} else {
-			s.LearningRate = DefaultGDLearningRate
-		}
-	}
-	if s.Beta1 == 0 {
-		s.Beta1 = DefaultBeta1
-	}
-	if s.Beta2 == 0 {
-		s.Beta2 = DefaultBeta2
-	}
-	if s.Epsilon == 0 {
-		s.Epsilon = DefaultEpsilon
-	}
-	if s.Iterations == 0 {
-		s.Iterations = DefaultIterations
-	}
-	if s.Every == 0 {
-		s.Every = 1
-	}
-	if s.DivergenceFactor == 0 {
-		s.DivergenceFactor = DefaultDivergenceFactor
-	}
-	if s.Workers == 0 {
-		s.Workers = runtime.GOMAXPROCS(0)
-	}
-	return s
-}
-
 // checkFactorInput returns an error wrapping ErrData when k is not a valid
 // rank or a is empty or has a NaN or infinite element.
 func checkFactorInput(a mat.Matrix, k int) error {
 	if isNil(a) {
-		return fmt.Errorf("%w: A is nil", ErrData)
+		return fmt.Errorf("%w: A is nil", ErrEmpty)
 	}
 	if k <= 0 {
-		return fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrData, k)
+		return fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrRankOutOfRange, k)
 	}
 	if m, n := a.Dims(); m == 0 || n == 0 {
-		return fmt.Errorf("%w: A is empty (%d×%d)", ErrData, m, n)
+		return fmt.Errorf("%w: A is empty (%d×%d)", ErrEmpty, m, n)
 	}
 	return checkFinite("A", a)
 }
@@ -335,7 +172,7 @@ func checkFinite(name string, a mat.Matrix) error {
 	for i := 0; i < m; i++ {
 		for j := 0; j < n; j++ {
 			if v := a.At(i, j); math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("%w: %s[%d,%d] is %v", ErrData, name, i, j, v)
+				return fmt.Errorf("%w: %s[%d,%d] is %v", ErrNonFinite, name, i, j, v)
 			}
 		}
 	}

@@ -76,6 +76,17 @@ func newDenseState[T float](a, mask mat.Matrix, w0, h0 []float64, k, observed in
 		eps:       s.Epsilon,
 		reduction: s.Reduction,
 	}
+	st.loadData(a, mask)
+	st.loadFactors(w0, h0)
+	st.initOptimizer(s, observed)
+	st.makeChunks()
+	st.startWorkers(s.Workers)
+	return st
+}
+
+// loadData copies A and the mask (as 0/1) into row-major slices of T.
+func (st *denseState[T]) loadData(a, mask mat.Matrix) {
+	m, n := st.m, st.n
 	for i := 0; i < m; i++ {
 		for j := 0; j < n; j++ {
 			st.a[i*n+j] = T(a.At(i, j))
@@ -91,14 +102,25 @@ func newDenseState[T float](a, mask mat.Matrix, w0, h0 []float64, k, observed in
 			}
 		}
 	}
-	st.w, st.h = st.p[:m*k], st.p[m*k:]
-	st.gw, st.gh = st.g[:m*k], st.g[m*k:]
+}
+
+// loadFactors makes W, H and their gradients views of p and g and sets W
+// and H to w0 and h0.
+func (st *denseState[T]) loadFactors(w0, h0 []float64) {
+	mk := st.m * st.k
+	st.w, st.h = st.p[:mk], st.p[mk:]
+	st.gw, st.gh = st.g[:mk], st.g[mk:]
 	for i, v := range w0 {
 		st.w[i] = T(v)
 	}
 	for i, v := range h0 {
 		st.h[i] = T(v)
 	}
+}
+
+// initOptimizer allocates Adam's moments, sets the loss gradient's scale
+// and chooses the vector kernels.
+func (st *denseState[T]) initOptimizer(s *DenseSettings, observed int) {
 	if s.Optimizer == Adam {
 		st.am, st.av = make([]T, len(st.p)), make([]T, len(st.p))
 		st.pow1, st.pow2 = dd{hi: 1}, dd{hi: 1}
@@ -111,7 +133,12 @@ func newDenseState[T float](a, mask mat.Matrix, w0, h0 []float64, k, observed in
 		st.scale = 2
 	}
 	st.axpy, st.dot = vectorOps[T]()
+}
 
+// makeChunks splits the rows into one chunk, or denseChunks chunks for a
+// large problem, each with its own partial gradient of H.
+func (st *denseState[T]) makeChunks() {
+	m, n, k := st.m, st.n, st.k
 	nch := 1
 	if m*n*k >= parallelMinWork {
 		nch = min(denseChunks, m)
@@ -127,25 +154,29 @@ func newDenseState[T float](a, mask mat.Matrix, w0, h0 []float64, k, observed in
 			ch.gh = make([]T, k*n)
 		}
 	}
-	// With more than one worker, every chunk is processed by a pool of
-	// goroutines while the caller waits, so the scheduler spreads them over
-	// the Ps.
-	nw := min(s.Workers, nch)
-	if nw > 1 {
-		for id := 0; id < nw; id++ {
-			start := make(chan struct{})
-			st.workers = append(st.workers, start)
-			go func() {
-				for range start {
-					for c := id; c < nch; c += nw {
-						st.rows(&st.chunks[c])
-					}
-					st.wg.Done()
-				}
-			}()
-		}
+}
+
+// startWorkers starts min(workers, chunks) goroutines when that is more
+// than one: every chunk is then processed by the pool while the caller
+// waits, so the scheduler spreads them over the Ps. close stops them.
+func (st *denseState[T]) startWorkers(workers int) {
+	nch := len(st.chunks)
+	nw := min(workers, nch)
+	if nw <= 1 {
+		return
 	}
-	return st
+	for id := 0; id < nw; id++ {
+		start := make(chan struct{})
+		st.workers = append(st.workers, start)
+		go func() {
+			for range start {
+				for c := id; c < nch; c += nw {
+					st.rows(&st.chunks[c])
+				}
+				st.wg.Done()
+			}
+		}()
+	}
 }
 
 // vectorOps returns y += αx and dot product kernels for T: the AVX2/FMA
@@ -325,52 +356,6 @@ func (st *denseState[T]) update(t int) {
 		eps:     T(st.eps),
 	}
 	adamStep(st.p, st.g, st.am, st.av, &c)
-}
-
-// dd is a double-double number hi + lo with |lo| ≤ ulp(hi)/2.
-type dd struct{ hi, lo float64 }
-
-// mul sets x to x·b for a float64 b, keeping about 106 bits.
-func (x *dd) mul(b float64) {
-	p := x.hi * b
-	e := math.FMA(x.hi, b, -p) + x.lo*b
-	x.hi = p + e
-	x.lo = e - (x.hi - p)
-}
-
-func sgdStep[T float](p, g []T, neg T) {
-	g = g[:len(p)]
-	for i := range p {
-		p[i] += T(neg * g[i])
-	}
-}
-
-type adamConsts[T float] struct {
-	b1, w1, b2, c2, negStep, bc2sqrt, eps T
-}
-
-// adamStep is one torch.optim.Adam step (the single-tensor path of
-// PyTorch 1.13, Debian's python3-torch) on p:
-//
-//	exp_avg.mul_(β₁).add_(grad, alpha=1−β₁)      m ← β₁m + (1−β₁)g
-//	exp_avg_sq.mul_(β₂).addcmul_(g, g, 1−β₂)    v ← β₂v + (1−β₂)·g·g
-//	denom = exp_avg_sq.sqrt()/√(1−β₂ᵗ) + ε
-//	param.addcdiv_(exp_avg, denom, −η/(1−β₁ᵗ))   p ← p + (−η/(1−β₁ᵗ))·m/denom
-//
-// PyTorch 2 writes the first line as exp_avg.lerp_(grad, 1−β₁), the same
-// value up to rounding. Every intermediate is rounded to T (the explicit
-// conversions stop the compiler from fusing multiply–adds), so float32 runs
-// round like PyTorch's scalar kernels.
-func adamStep[T float](p, g, m, v []T, c *adamConsts[T]) {
-	g, m, v = g[:len(p)], m[:len(p)], v[:len(p)]
-	for i := range p {
-		gi := g[i]
-		mi := T(m[i]*c.b1) + T(c.w1*gi)
-		vi := T(v[i]*c.b2) + T(T(c.c2*gi)*gi)
-		m[i], v[i] = mi, vi
-		denom := T(math.Sqrt(float64(vi)))/c.bc2sqrt + c.eps
-		p[i] += T(c.negStep*mi) / denom
-	}
 }
 
 func (st *denseState[T]) factors(w, h []float64) {

@@ -85,16 +85,23 @@
 //     negative, NaN or infinite rates, penalties and deviations, unknown
 //     enumerations (ErrSettings). Each function's documentation lists its
 //     panics.
-//   - Bad data returns an error wrapping ErrData that names the problem and
-//     its position: NaN or infinite elements (A[i,j]), a nil or empty matrix,
-//     k ≤ 0, negative input to NMF, duplicate (user, item) pairs and ids out
-//     of range (the rating's index), malformed file lines (*ParseError with
-//     the line number, also for a line over 1 MiB), and data whose scale is
-//     out of range: the losses are squares of the data, so max|aᵢⱼ| (or the
-//     largest |rating|) must lie within 2^±500, about 10^±150 (2^±60 for
-//     Float32 training); the error says so instead of blaming a setting.
+//   - Bad data returns an error naming the problem and its position, which
+//     wraps one sentinel per kind, each of them wrapping ErrData: ErrEmpty
+//     (a nil mat.Matrix, a typed-nil *mat.Dense or a zero-sized matrix, no
+//     ratings, a mask that observes nothing), ErrNonFinite (a NaN or ±Inf
+//     element, naming A[i,j] or the rating's index), ErrRankOutOfRange
+//     (k ≤ 0), ErrNegative (negative input to NMF), ErrIDOutOfRange and
+//     ErrDuplicate (naming the rating's index), ErrMalformed (wrapped by
+//     *ParseError with the line number, also for a line over 1 MiB), and
+//     ErrRange for data whose scale is out of range: the losses are squares
+//     of the data, so max|aᵢⱼ| (or the largest |rating|) must lie within
+//     2^±500, about 10^±150 (2^±60 for Float32 training); the error says so
+//     instead of blaming a setting.
 //   - Numerical failure returns an error wrapping ErrDiverged, naming the
 //     iteration and the settings involved.
+//
+// Test with errors.Is: errors.Is(err, ErrData) for any bad data,
+// errors.Is(err, ErrNonFinite) and so on for one kind.
 //
 // No partially trained, NaN or infinite result is ever returned without an
 // error. Where the mathematics allows it the work is done in scaled units

@@ -11,7 +11,8 @@ import (
 	"strings"
 )
 
-// ParseError reports a malformed line of a ratings file. It wraps ErrData.
+// ParseError reports a malformed line of a ratings file. It wraps
+// ErrMalformed, which wraps ErrData.
 type ParseError struct {
 	Format string // "u.data" or "ratings.csv"
 	Line   int    // 1-based line number
@@ -22,8 +23,8 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("mf: %s line %d: %s", e.Format, e.Line, e.Reason)
 }
 
-// Unwrap returns ErrData.
-func (e *ParseError) Unwrap() error { return ErrData }
+// Unwrap returns ErrMalformed.
+func (e *ParseError) Unwrap() error { return ErrMalformed }
 
 // ReadUData reads MovieLens-100k's u.data: one rating per line, four
 // tab-separated fields "user item rating timestamp" with integer ids and
@@ -117,7 +118,7 @@ func readRatings(r io.Reader, format string, sep byte, header string) (*Ratings,
 		return nil, fmt.Errorf("mf: reading %s after line %d: %w", format, line, err)
 	}
 	if len(raw) == 0 {
-		return nil, fmt.Errorf("%w: %s has no ratings", ErrData, format)
+		return nil, fmt.Errorf("%w: %s has no ratings", ErrEmpty, format)
 	}
 	userIDs := uniqueSorted(raw, func(x rawRating) int64 { return x.user })
 	itemIDs := uniqueSorted(raw, func(x rawRating) int64 { return x.item })

@@ -87,6 +87,31 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 	if rng == nil {
 		panic(ErrNilRand)
 	}
+	c := resolveNMF(s)
+	if err := checkFactorInput(a, k); err != nil {
+		return err
+	}
+	ad, big, err := nmfInput(a, c.Objective)
+	if err != nil {
+		return err
+	}
+	// Solve for 2⁻²ʲ·A, then W = 2ʲ·W', H = 2ʲ·H'.
+	j, objExp := nmfScaleInto(ad, big, c.Objective)
+	if cb := c.Callback; cb != nil {
+		c.Callback = func(t int, obj float64) { cb(t, math.Ldexp(obj, objExp)) }
+	}
+	w, h := nmfStart(ad, k, rng)
+	run := newNMFRun(ad, w, h, &c)
+	prev, err := f.iterate(run, &c, objExp)
+	if err != nil {
+		return err
+	}
+	return f.finish(w, h, prev, j, objExp, big)
+}
+
+// resolveNMF returns the settings with defaults filled in. It panics with
+// ErrSettings for negative or NaN settings or an unknown objective.
+func resolveNMF(s *NMFSettings) NMFSettings {
 	var c NMFSettings
 	if s != nil {
 		c = *s
@@ -103,43 +128,58 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 	if c.Every == 0 {
 		c.Every = 1
 	}
-	if err := checkFactorInput(a, k); err != nil {
-		return err
-	}
+	return c
+}
+
+// nmfInput copies A, which checkFactorInput has accepted, and returns the
+// copy and max|aᵢⱼ|. It returns an error wrapping ErrData naming the first
+// negative element, or, for the Frobenius objective, saying A is out of
+// range.
+func nmfInput(a mat.Matrix, obj NMFObjective) (ad *mat.Dense, big float64, err error) {
 	m, n := a.Dims()
-	ad := mat.DenseCopyOf(a)
+	ad = mat.DenseCopyOf(a)
 	for i := 0; i < m; i++ {
 		for j := 0; j < n; j++ {
 			if v := ad.At(i, j); v < 0 {
-				return fmt.Errorf("%w: A[%d,%d] = %v is negative; NMF needs A ≥ 0", ErrData, i, j, v)
+				return nil, 0, fmt.Errorf("%w: A[%d,%d] = %v is negative; NMF needs A ≥ 0", ErrNegative, i, j, v)
 			}
 		}
 	}
-	big := maxAbs(ad)
-	if c.Objective == Frobenius {
+	big = maxAbs(ad)
+	if obj == Frobenius {
 		if err := checkRange("A", big, minSquarable, maxSquarable); err != nil {
-			return err
+			return nil, 0, err
 		}
 	}
-	// Solve for 2²ʲ·A, then W = 2ʲ·W', H = 2ʲ·H':
-	// ‖σA − σWH‖² = σ²‖A − WH‖² and D(σA‖σWH) = σ·D(A‖WH) for σ = 2⁻²ʲ.
-	// Scale factors are kept as exponents: 2²ʲ itself may overflow.
-	var j int
+	return ad, big, nil
+}
+
+// nmfScaleInto scales ad in place by 2⁻²ʲ, with j = 0 when big is in
+// [nmfSafeMin, nmfSafeMax], and returns j and the exponent by which the
+// objective is scaled back: ‖σA − σWH‖² = σ²‖A − WH‖² and
+// D(σA‖σWH) = σ·D(A‖WH) for σ = 2⁻²ʲ. Scale factors are kept as exponents:
+// 2²ʲ itself may overflow.
+func nmfScaleInto(ad *mat.Dense, big float64, obj NMFObjective) (j, objExp int) {
 	if big < nmfSafeMin || big > nmfSafeMax {
 		j = evenPow2Exp(big)
 	}
-	objExp := 2 * j // the objective is scaled back by 2^objExp
-	if c.Objective == Frobenius {
+	objExp = 2 * j
+	if obj == Frobenius {
 		objExp = 4 * j
 	}
+	m, n := ad.Dims()
 	for i := 0; i < m; i++ {
 		for jj := 0; jj < n; jj++ {
 			ad.Set(i, jj, math.Ldexp(ad.At(i, jj), -2*j))
 		}
 	}
-	if cb := c.Callback; cb != nil {
-		c.Callback = func(t int, obj float64) { cb(t, math.Ldexp(obj, objExp)) }
-	}
+	return j, objExp
+}
+
+// nmfStart returns W (m×k) and H (k×n) filled row by row, W first, with
+// U[0,1)·√(mean(A)/k) entries drawn from rng.
+func nmfStart(ad *mat.Dense, k int, rng *rand.Rand) (w, h *mat.Dense) {
+	m, n := ad.Dims()
 	sum := 0.0
 	for i := 0; i < m; i++ {
 		for j := 0; j < n; j++ {
@@ -147,7 +187,7 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 		}
 	}
 	scale := math.Sqrt(sum / float64(m*n) / float64(k))
-	w, h := mat.NewDense(m, k, nil), mat.NewDense(k, n, nil)
+	w, h = mat.NewDense(m, k, nil), mat.NewDense(k, n, nil)
 	for i := 0; i < m; i++ {
 		for j := 0; j < k; j++ {
 			w.Set(i, j, scale*rng.Float64())
@@ -158,79 +198,128 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 			h.Set(i, j, scale*rng.Float64())
 		}
 	}
+	return w, h
+}
 
-	var (
-		wh      = mat.NewDense(m, n, nil)
-		numH    = mat.NewDense(k, n, nil)
-		denH    = mat.NewDense(k, n, nil)
-		numW    = mat.NewDense(m, k, nil)
-		denW    = mat.NewDense(m, k, nil)
-		gram    = mat.NewDense(k, k, nil)
-		ratio   = mat.NewDense(m, n, nil)
-		colSumW = make([]float64, k)
-		rowSumH = make([]float64, k)
-	)
-	objective := func() float64 {
-		wh.Mul(w, h)
-		return nmfObjective(ad, wh, c.Objective)
+// nmfRun holds the (scaled) data, the factors being updated and the
+// workspaces of the multiplicative updates.
+type nmfRun struct {
+	a, w, h          *mat.Dense
+	obj              NMFObjective
+	eps              float64
+	wh, ratio        *mat.Dense // m×n
+	numH, denH       *mat.Dense // k×n
+	numW, denW       *mat.Dense // m×k
+	gram             *mat.Dense // k×k
+	colSumW, rowSumH []float64
+}
+
+func newNMFRun(ad, w, h *mat.Dense, c *NMFSettings) *nmfRun {
+	m, n := ad.Dims()
+	_, k := w.Dims()
+	return &nmfRun{
+		a: ad, w: w, h: h, obj: c.Objective, eps: c.Epsilon,
+		wh:      mat.NewDense(m, n, nil),
+		numH:    mat.NewDense(k, n, nil),
+		denH:    mat.NewDense(k, n, nil),
+		numW:    mat.NewDense(m, k, nil),
+		denW:    mat.NewDense(m, k, nil),
+		gram:    mat.NewDense(k, k, nil),
+		ratio:   mat.NewDense(m, n, nil),
+		colSumW: make([]float64, k),
+		rowSumH: make([]float64, k),
 	}
-	eps := c.Epsilon
-	mulUpdate := func(x, num, den *mat.Dense) {
-		r, cc := x.Dims()
-		for i := 0; i < r; i++ {
-			for j := 0; j < cc; j++ {
-				x.Set(i, j, x.At(i, j)*num.At(i, j)/(den.At(i, j)+eps))
-			}
+}
+
+// objective returns the objective at the current W and H.
+func (r *nmfRun) objective() float64 {
+	r.wh.Mul(r.w, r.h)
+	return nmfObjective(r.a, r.wh, r.obj)
+}
+
+// mulUpdate sets x ← x ⊙ num ⊘ (den + ε).
+func (r *nmfRun) mulUpdate(x, num, den *mat.Dense) {
+	rows, cols := x.Dims()
+	for i := 0; i < rows; i++ {
+		for j := 0; j < cols; j++ {
+			x.Set(i, j, x.At(i, j)*num.At(i, j)/(den.At(i, j)+r.eps))
 		}
 	}
+}
+
+// update performs one multiplicative update of H, then of W.
+func (r *nmfRun) update() {
+	switch r.obj {
+	case Frobenius:
+		r.updateFrobenius()
+	case KL:
+		r.updateKL()
+	}
+}
+
+// updateFrobenius: H ← H ⊙ (WᵀA) ⊘ (WᵀWH), then W ← W ⊙ (AHᵀ) ⊘ (WHHᵀ).
+func (r *nmfRun) updateFrobenius() {
+	w, h := r.w, r.h
+	r.numH.Mul(w.T(), r.a)
+	r.gram.Mul(w.T(), w)
+	r.denH.Mul(r.gram, h)
+	r.mulUpdate(h, r.numH, r.denH)
+	r.numW.Mul(r.a, h.T())
+	r.gram.Mul(h, h.T())
+	r.denW.Mul(w, r.gram)
+	r.mulUpdate(w, r.numW, r.denW)
+}
+
+// updateKL: H ← H ⊙ (Wᵀ(A ⊘ WH)) ⊘ (Wᵀ𝟙), then W ← W ⊙ ((A ⊘ WH)Hᵀ) ⊘ (𝟙Hᵀ).
+func (r *nmfRun) updateKL() {
+	w, h := r.w, r.h
+	m, _ := r.a.Dims()
+	k, n := h.Dims()
+	r.wh.Mul(w, h)
+	klRatio(r.ratio, r.a, r.wh, r.eps)
+	r.numH.Mul(w.T(), r.ratio)
+	for l := 0; l < k; l++ {
+		r.colSumW[l] = mat.Sum(w.ColView(l))
+		for j := 0; j < n; j++ {
+			r.denH.Set(l, j, r.colSumW[l])
+		}
+	}
+	r.mulUpdate(h, r.numH, r.denH)
+	r.wh.Mul(w, h)
+	klRatio(r.ratio, r.a, r.wh, r.eps)
+	r.numW.Mul(r.ratio, h.T())
+	for l := 0; l < k; l++ {
+		r.rowSumH[l] = mat.Sum(h.RowView(l))
+		for i := 0; i < m; i++ {
+			r.denW.Set(i, l, r.rowSumH[l])
+		}
+	}
+	r.mulUpdate(w, r.numW, r.denW)
+}
+
+// iterate runs the updates until Iterations or the Tolerance stop, recording
+// the objective before each update in f.losses, and returns the final
+// (scaled) objective. If the objective becomes NaN or infinite it leaves f
+// holding only the losses, scaled back by 2^objExp, and returns an error
+// wrapping ErrDiverged.
+func (f *NMF) iterate(r *nmfRun, c *NMFSettings, objExp int) (float64, error) {
 	f.losses = make([]float64, 0, c.Iterations)
-	prev := objective()
+	prev := r.objective()
 	for t := 1; t <= c.Iterations; t++ {
 		f.losses = append(f.losses, prev)
 		if c.Callback != nil && t%c.Every == 0 {
 			c.Callback(t, prev)
 		}
-		switch c.Objective {
-		case Frobenius:
-			numH.Mul(w.T(), ad)
-			gram.Mul(w.T(), w)
-			denH.Mul(gram, h)
-			mulUpdate(h, numH, denH)
-			numW.Mul(ad, h.T())
-			gram.Mul(h, h.T())
-			denW.Mul(w, gram)
-			mulUpdate(w, numW, denW)
-		case KL:
-			wh.Mul(w, h)
-			klRatio(ratio, ad, wh, eps)
-			numH.Mul(w.T(), ratio)
-			for l := 0; l < k; l++ {
-				colSumW[l] = mat.Sum(w.ColView(l))
-				for j := 0; j < n; j++ {
-					denH.Set(l, j, colSumW[l])
-				}
-			}
-			mulUpdate(h, numH, denH)
-			wh.Mul(w, h)
-			klRatio(ratio, ad, wh, eps)
-			numW.Mul(ratio, h.T())
-			for l := 0; l < k; l++ {
-				rowSumH[l] = mat.Sum(h.RowView(l))
-				for i := 0; i < m; i++ {
-					denW.Set(i, l, rowSumH[l])
-				}
-			}
-			mulUpdate(w, numW, denW)
-		}
+		r.update()
 		f.iters = t
-		cur := objective()
+		cur := r.objective()
 		if math.IsNaN(cur) || math.IsInf(cur, 0) {
 			losses := f.losses
 			*f = NMF{losses: losses}
 			for i := range losses {
 				losses[i] = math.Ldexp(losses[i], objExp)
 			}
-			return fmt.Errorf("%w: NMF objective is %v after iteration %d; rescale A", ErrDiverged, cur, t)
+			return 0, fmt.Errorf("%w: NMF objective is %v after iteration %d; rescale A", ErrDiverged, cur, t)
 		}
 		stop := c.Tolerance > 0 && prev-cur <= c.Tolerance*prev
 		prev = cur
@@ -238,6 +327,13 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 			break
 		}
 	}
+	return prev, nil
+}
+
+// finish scales W, H by 2ʲ and the objectives by 2^objExp back to A's
+// scale and stores them. It returns an error wrapping ErrData, leaving f
+// empty, if a value overflows on the way back.
+func (f *NMF) finish(w, h *mat.Dense, prev float64, j, objExp int, big float64) error {
 	for _, x := range []*mat.Dense{w, h} {
 		raw := x.RawMatrix()
 		for i := range raw.Data {
@@ -252,7 +348,7 @@ func (f *NMF) Factorize(a mat.Matrix, k int, s *NMFSettings, rng *rand.Rand) err
 	loss := math.Ldexp(prev, objExp)
 	if overflow || math.IsInf(loss, 0) || math.IsInf(mat.Max(w), 0) || math.IsInf(mat.Max(h), 0) {
 		*f = NMF{}
-		return fmt.Errorf("%w: A (max|aᵢⱼ| = %g) is out of range: the NMF objective or a factor exceeds the largest float64; rescale A", ErrData, big)
+		return fmt.Errorf("%w: A (max|aᵢⱼ| = %g) is out of range: the NMF objective or a factor exceeds the largest float64; rescale A", ErrRange, big)
 	}
 	f.w, f.h, f.loss = w, h, loss
 	return nil

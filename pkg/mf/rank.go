@@ -28,7 +28,7 @@ import (
 // panics with ErrSettings if r is not Mean or Sum.
 func OptimalLoss(a mat.Matrix, k int, r Reduction) (float64, error) {
 	if k <= 0 {
-		return 0, fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrData, k)
+		return 0, fmt.Errorf("%w: rank k = %d, want k ≥ 1", ErrRankOutOfRange, k)
 	}
 	losses, err := OptimalLosses(a, r)
 	if err != nil {
@@ -48,11 +48,11 @@ func OptimalLosses(a mat.Matrix, r Reduction) ([]float64, error) {
 		panic(ErrSettings)
 	}
 	if isNil(a) {
-		return nil, fmt.Errorf("%w: A is nil", ErrData)
+		return nil, fmt.Errorf("%w: A is nil", ErrEmpty)
 	}
 	m, n := a.Dims()
 	if m == 0 || n == 0 {
-		return nil, fmt.Errorf("%w: A is empty (%d×%d)", ErrData, m, n)
+		return nil, fmt.Errorf("%w: A is empty (%d×%d)", ErrEmpty, m, n)
 	}
 	if err := checkFinite("A", a); err != nil {
 		return nil, err
@@ -89,10 +89,10 @@ func OptimalLosses(a mat.Matrix, r Reduction) ([]float64, error) {
 		}
 		losses[i] = math.Ldexp(l, 2*e)
 		if i == 0 && l != 0 && losses[0] < 0x1p-1022 {
-			return nil, fmt.Errorf("%w: the loss of A is out of range: ‖A‖²_F falls below the smallest normal float64 (max|aᵢⱼ| = %g); rescale A", ErrData, big)
+			return nil, fmt.Errorf("%w: the loss of A is out of range: ‖A‖²_F falls below the smallest normal float64 (max|aᵢⱼ| = %g); rescale A", ErrRange, big)
 		}
 		if math.IsInf(losses[i], 0) {
-			return nil, fmt.Errorf("%w: the rank-%d loss of A is out of range: it exceeds the largest float64 (max|aᵢⱼ| = %g); rescale A", ErrData, i, big)
+			return nil, fmt.Errorf("%w: the rank-%d loss of A is out of range: it exceeds the largest float64 (max|aᵢⱼ| = %g); rescale A", ErrRange, i, big)
 		}
 	}
 	return losses, nil

@@ -30,24 +30,24 @@ type Ratings struct {
 // value is NaN or infinite, or a (user, item) pair occurs twice.
 func NewRatings(users, items int, rs []Rating) (*Ratings, error) {
 	if users <= 0 || items <= 0 {
-		return nil, fmt.Errorf("%w: %d users × %d items, want both ≥ 1", ErrData, users, items)
+		return nil, fmt.Errorf("%w: %d users × %d items, want both ≥ 1", ErrEmpty, users, items)
 	}
 	if len(rs) == 0 {
-		return nil, fmt.Errorf("%w: no ratings", ErrData)
+		return nil, fmt.Errorf("%w: no ratings", ErrEmpty)
 	}
 	seen := make(map[[2]int]int, len(rs))
 	for n, r := range rs {
 		switch {
 		case r.User < 0 || r.User >= users:
-			return nil, fmt.Errorf("%w: rating %d: user %d out of range [0, %d)", ErrData, n, r.User, users)
+			return nil, fmt.Errorf("%w: rating %d: user %d out of range [0, %d)", ErrIDOutOfRange, n, r.User, users)
 		case r.Item < 0 || r.Item >= items:
-			return nil, fmt.Errorf("%w: rating %d: item %d out of range [0, %d)", ErrData, n, r.Item, items)
+			return nil, fmt.Errorf("%w: rating %d: item %d out of range [0, %d)", ErrIDOutOfRange, n, r.Item, items)
 		case math.IsNaN(r.Value) || math.IsInf(r.Value, 0):
-			return nil, fmt.Errorf("%w: rating %d: value is %v", ErrData, n, r.Value)
+			return nil, fmt.Errorf("%w: rating %d: value is %v", ErrNonFinite, n, r.Value)
 		}
 		key := [2]int{r.User, r.Item}
 		if first, dup := seen[key]; dup {
-			return nil, fmt.Errorf("%w: rating %d: duplicate (user %d, item %d), first rated by rating %d", ErrData, n, r.User, r.Item, first)
+			return nil, fmt.Errorf("%w: rating %d: duplicate (user %d, item %d), first rated by rating %d", ErrDuplicate, n, r.User, r.Item, first)
 		}
 		seen[key] = n
 	}
@@ -133,7 +133,7 @@ func (r *Ratings) Split(testFraction float64, rng *rand.Rand) (train, test *Rati
 	}
 	nt := int(math.Round(testFraction * float64(len(r.r))))
 	if nt == 0 || nt == len(r.r) {
-		return nil, nil, fmt.Errorf("%w: splitting %d ratings with test fraction %v leaves an empty set", ErrData, len(r.r), testFraction)
+		return nil, nil, fmt.Errorf("%w: splitting %d ratings with test fraction %v leaves an empty set", ErrEmpty, len(r.r), testFraction)
 	}
 	perm := make([]Rating, len(r.r))
 	copy(perm, r.r)

@@ -50,7 +50,7 @@ func checkRange(name string, big, lo, hi float64) error {
 		return nil
 	}
 	return fmt.Errorf("%w: max |%s| = %g is out of range: its squares are not representable, so the loss would be %s; "+
-		"rescale %s into [%.3g, %.3g]", ErrData, name, big, map[bool]string{true: "+Inf", false: "zero"}[big > hi], name, lo, hi)
+		"rescale %s into [%.3g, %.3g]", ErrRange, name, big, map[bool]string{true: "+Inf", false: "zero"}[big > hi], name, lo, hi)
 }
 
 // evenPow2Exp returns the j with big·2^(−2j) in [1/4, 1), so that scaling

@@ -85,7 +85,7 @@ func Synthetic(s *SyntheticSettings, rng *rand.Rand) (*Ratings, error) {
 	total := int64(c.Users) * int64(c.Items)
 	count := int64(math.Round((1 - c.Missing) * float64(total)))
 	if count == 0 {
-		return nil, fmt.Errorf("%w: %d×%d with missing fraction %v observes no rating", ErrData, c.Users, c.Items, c.Missing)
+		return nil, fmt.Errorf("%w: %d×%d with missing fraction %v observes no rating", ErrEmpty, c.Users, c.Items, c.Missing)
 	}
 	bu := make([]float64, c.Users)
 	bi := make([]float64, c.Items)

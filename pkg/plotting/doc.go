@@ -67,6 +67,9 @@
 // SVDs and the Eckart–Young optimum are computed by package decomp, the
 // one place that calls LAPACK's eigen and SVD drivers.
 //
-// Here: …Settings for LossCurves, Heatmap, Spectrum and LinearMap; a nil or
-// undrawable figure is an error (ErrNilDrawer, ErrEmpty), not a panic.
+// Here: …Settings for LossCurves, Heatmap, Spectrum and LinearMap, nil
+// meaning the defaults; a nil or undrawable figure is an error
+// (ErrNilDrawer, ErrEmpty), not a panic; a nil mat.Matrix or a typed-nil
+// *mat.Dense is an error wrapping ErrEmpty (the mapped grid and polygon
+// read it as the identity), never a nil-pointer dereference.
 package plotting

@@ -94,7 +94,7 @@ type MatrixCells struct {
 // fitted to m's range, values written with two decimals. It returns an
 // error if m is empty or not finite.
 func NewMatrixCells(m mat.Matrix) (*MatrixCells, error) {
-	if m == nil {
+	if isNilMatrix(m) {
 		return nil, fmt.Errorf("%w: nil matrix", ErrEmpty)
 	}
 	r, c := m.Dims()

@@ -28,7 +28,7 @@ func ImageGrid(imgs []mat.Matrix, titles []string, cols int) (*Figure, error) {
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for k, m := range imgs {
-		if m == nil {
+		if isNilMatrix(m) {
 			return nil, fmt.Errorf("%w: image %d is nil", ErrEmpty, k)
 		}
 		r, c := m.Dims()

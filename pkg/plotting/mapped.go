@@ -27,11 +27,12 @@ type MappedGrid struct {
 }
 
 // NewMappedGrid returns the grid over [min, max]² with spacing step after
-// the map a; a nil a means the identity. It returns an error if a is not a
-// finite 2×2 matrix, or the grid is empty or has more than 1000 lines.
+// the map a; a nil a (also a typed-nil *mat.Dense) means the identity. It
+// returns an error if a is not a finite 2×2 matrix, or the grid is empty or
+// has more than 1000 lines.
 func NewMappedGrid(a mat.Matrix, min, max, step float64) (*MappedGrid, error) {
 	t := identity2
-	if a != nil {
+	if !isNilMatrix(a) {
 		var err error
 		if t, err = toMat2(a); err != nil {
 			return nil, err
@@ -99,7 +100,7 @@ type MappedPolygon struct {
 // error if a is not a finite 2×2 matrix or pts is empty or not finite.
 func NewMappedPolygon(a mat.Matrix, pts plotter.XYer) (*MappedPolygon, error) {
 	t := identity2
-	if a != nil {
+	if !isNilMatrix(a) {
 		var err error
 		if t, err = toMat2(a); err != nil {
 			return nil, err

@@ -1,7 +1,6 @@
 package plotting
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
@@ -16,8 +15,8 @@ var identity2 = mat2{1, 0, 0, 1}
 
 // toMat2 reads m, which must be 2×2 with finite entries.
 func toMat2(m mat.Matrix) (mat2, error) {
-	if m == nil {
-		return mat2{}, errors.New("plotting: nil matrix, want 2×2")
+	if isNilMatrix(m) {
+		return mat2{}, fmt.Errorf("%w: nil matrix, want 2×2", ErrEmpty)
 	}
 	r, c := m.Dims()
 	if r != 2 || c != 2 {

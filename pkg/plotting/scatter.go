@@ -39,6 +39,9 @@ func LabelledScatter(xy mat.Matrix, labels []int, opt *ScatterSettings) (*plot.P
 	if opt == nil {
 		opt = &ScatterSettings{}
 	}
+	if isNilMatrix(xy) {
+		return nil, fmt.Errorf("%w: LabelledScatter: nil matrix", ErrEmpty)
+	}
 	n, c := xy.Dims()
 	if c != 2 || n != len(labels) || n == 0 {
 		return nil, fmt.Errorf("plotting: LabelledScatter wants n×2 points and n labels, got %d×%d and %d", n, c, len(labels))
