@@ -5,6 +5,9 @@ Run it with the project's Python environment (made by scripts/setup.sh):
   .venv/bin/python scripts/run_notebooks.py [--inplace | --output-dir DIR]
       [--html DIR] [--log-dir DIR] [--jobs N] [--timeout S] NOTEBOOK...
 
+--output-dir DIR writes DIR/<file name>, or DIR/<relative path> for every
+notebook when two of them share a file name (the en/ and ko/ twins).
+
 Each notebook runs in its own kernel with its own folder as the working
 directory. Outputs are written deterministically: no timing metadata, no
 transient display ids, so that a second run of an unchanged notebook rewrites
@@ -212,13 +215,17 @@ def main():
         if not os.path.isfile(p):
             sys.stderr.write("run_notebooks: no such notebook: %s\n" % p)
             return 2
-        out = p if args.inplace else os.path.join(args.output_dir, os.path.basename(p))
-        clash = [q for q, o in jobs if o == out]
-        if clash:
-            sys.stderr.write("run_notebooks: %s and %s would both be written to %s; "
-                             "run them with separate --output-dir folders\n" % (clash[0], p, out))
-            return 2
-        jobs.append((p, out))
+        jobs.append((p, p))
+    if not args.inplace:
+        # Each notebook goes to OUTPUT_DIR/<its file name>; when two share a
+        # name (en/ and ko/ twins), all keep their relative folders instead.
+        names = [os.path.basename(p) for p, _ in jobs]
+        flat = len(set(names)) == len(names)
+        def rel(p):
+            parts = os.path.relpath(os.path.abspath(p)).split(os.sep)
+            return os.path.join(*[c for c in parts if c not in ("", ".", "..")])
+        jobs = [(p, os.path.join(args.output_dir, os.path.basename(p) if flat else rel(p)))
+                for p, _ in jobs]
 
     start = time.monotonic()
     failed = []
