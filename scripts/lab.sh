@@ -12,6 +12,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
 
 bash "$root/scripts/setup.sh" --check >/dev/null 2>&1 || bash "$root/scripts/setup.sh"
+# A second or two when the Go build cache is already warm; otherwise it makes
+# the first cell fast instead of the first cell waiting for these builds.
+bash "$root/scripts/warm_cache.sh" >/dev/null || die "scripts/warm_cache.sh failed (run it to see why)"
 
 venv=$root/.venv
 python=$venv/bin/python

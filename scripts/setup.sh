@@ -21,6 +21,8 @@
 #     of scripts/gonb-kernel.sh). Nothing is written to ~/.local/share/jupyter.
 #   - `npm ci` (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1) in every internal/*/ that
 #     has a package.json, for the browser and hub tests.
+#   - a warm Go build cache: scripts/warm_cache.sh compiles every package the
+#     notebooks link, so the first cell a newcomer runs does not wait for it.
 #
 # Remove it all with: rm -rf .venv internal/*/node_modules
 #
@@ -240,4 +242,7 @@ if $check_only; then
   exit 0
 fi
 kernel_ok || die "the gonb kernel is not registered in $kdir"
+start=$SECONDS
+bash "$root/scripts/warm_cache.sh" >/dev/null || die "scripts/warm_cache.sh failed: the notebooks' packages do not build (run it to see why)"
+say "Go build cache warm for the notebooks ($((SECONDS - start)) s)"
 say "ready: GoNB $gonb_want, $("$venv/bin/jupyter-lab" --version | sed 's/^/JupyterLab /'), kernel in .venv. Start the notebooks with: make lab"

@@ -11,7 +11,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-pkgs=$(go list ./pkg/...)
+pkgs=$(go list ./pkg/... ./notebooks/...)
 # Everything a notebook may import besides pkg/: GoNB's display API, the
 # error helper notebooks use, gonum and gonum/plot packages cells import.
 extra=$(go list -f '{{if .Module}}{{.ImportPath}}{{end}}' github.com/janpfeifer/gonb/gonbui \
