@@ -30,11 +30,11 @@ PAIRS = [("notebooks/00_welcome.ipynb", "notebooks/ko/00_welcome.ipynb")] + [
     ("notebooks/en/%s.ipynb" % n, "notebooks/ko/%s.ipynb" % n) for n in (
         "01_matrix_factorization", "02_eigen_decomposition", "03_linear_maps",
         "04_eigenvalues_eigenvectors", "05_diagonalization", "06_svd",
-        "07_recommending", "08_image_compression")]
+        "07_recommending", "08_image_compression", "09_powers_pagerank", "10_pca_nmf_digits")]
 HANGUL = '// 그림에 한글을 쓰게 하는 글꼴.\nimport _ "github.com/factorlab/factorlab/pkg/plotting/hangul"\n'
 
 # Words of formulas and names, not English to translate.
-NAMES = {"det", "diag", "Adam", "LAPACK", "NMF", "RMSE", "MAE", "SGD", "ALS", "camera"}
+NAMES = {"det", "diag", "Adam", "LAPACK", "NMF", "RMSE", "MAE", "SGD", "ALS", "camera", "sin"}
 
 # Printed exactly as the source prints them.
 VERBATIM = {
@@ -236,6 +236,47 @@ t('"camera: singular values"', '"camera: 특잇값"')
 t('"break-even rank mn/(m + n + 1) = %.2f\\n"', '"손익분기 계수 mn/(m + n + 1) = %.2f\\n"')
 t('"rank %3d: %6d numbers for %d pixels (%.1f %%)\\n"', '"계수 %3d: 픽셀 %[3]d개에 수 %[2]d개 (%.1[4]f %%)\\n"')
 t('"rank %d"', '"계수 %d"')
+
+# 09
+t('// fibStep maps (F_k, F_{k−1}) to (F_{k+1}, F_k).', '// fibStep은 (F_k, F_{k−1})을 (F_{k+1}, F_k)로 보낸다.')
+t('"k = %2d: F_k = %.0f (A^k), SΛᵏS⁻¹ gives %.1f, relative error %.1e\\n"', '"k = %2d: F_k = %.0f (A^k), SΛᵏS⁻¹로는 %.1f, 상대 오차 %.1e\\n"')
+t('"F₄₁/F₄₀ = %.12f: the ratio tends to λ₁, the other term shrinks like (λ₂/λ₁)ᵏ\\n"', '"F₄₁/F₄₀ = %.12f: 비는 λ₁에 다가가고, 다른 항은 (λ₂/λ₁)ᵏ처럼 줄어든다\\n"')
+t('"λ₁ stands out"', '"λ₁이 두드러짐"')
+t('"λ₂ close to λ₁"', '"λ₂가 λ₁에 가까움"')
+t('"%s: λ₁ = %.6f after %d steps, predicted rate |λ₂/λ₁| = %.4f, measured error ratio per step %.4f\\n"', '"%s: λ₁ = %.6f (%d단계 후), 예측한 속도 |λ₂/λ₁| = %.4f, 측정한 단계당 오차 비 %.4f\\n"')
+t('"power iteration: error per step against the predicted rate"', '"거듭제곱 반복: 단계마다의 오차와 예측한 속도"')
+t('"step t"', '"단계 t"')
+t('"error"', '"오차"')
+t('"power iteration: λ₁ = %.8f after %d steps, |λ₂/λ₁| = %.4f ≤ α = %.2f\\n"', '"거듭제곱 반복: λ₁ = %.8f (%d단계 후), |λ₂/λ₁| = %.4f ≤ α = %.2f\\n"')
+t('"rank  page       PageRank  links in  links out"', '"순위  페이지     PageRank  들어오는 링크  나가는 링크"')
+t('"%4d  %-9s  %8.4f  %8d  %9d\\n"', '"%4d  %-9s  %8.4f  %13d  %11d\\n"')
+t('"α = %.2f: |λ₂/λ₁| = %.4f, %3d steps to a residual of 1e-10\\n"', '"α = %.2f: |λ₂/λ₁| = %.4f, 잔차 1e-10까지 %3d단계\\n"')
+# 10
+t('// digits holds the 1797 images: digits.Pixels is 1797×64, one image per row.', '// digits는 이미지 1797개를 담는다: digits.Pixels는 1797×64 행렬이고 한 행이 이미지 하나다.')
+t('"%d images of %d×%d = %d pixels, values 0…%.0f; images per digit %v\\n"', '"이미지 %d개, 각각 %d×%d = %d 픽셀, 값 0…%.0f; 숫자별 이미지 수 %v\\n"')
+t('"label %d"', '"레이블 %d"')
+t('// pca is the principal component analysis of the digits (about 10 ms).', '// pca는 숫자 이미지의 주성분 분석(PCA)이다 (약 10 ms).')
+t('"%2.0f %% of the variance: %2d of 64 components\\n"', '"분산의 %2.0f %%: 주성분 64개 중 %2d개\\n"')
+t('"components 1 and 2 explain %.1f %% and %.1f %%\\n"', '"주성분 1과 2가 설명하는 분산: %.1f %%, %.1f %%\\n"')
+t('"cumulative share"', '"누적 비율"')
+t('"digits: explained variance"', '"숫자: 설명된 분산"')
+t('"components"', '"주성분 수"')
+t('"share of the variance"', '"분산의 비율"')
+t('"component %d"', '"주성분 %d"')
+t('"component %d: smallest entry %+.3f, largest %+.3f\\n"', '"주성분 %d: 최솟값 %+.3f, 최댓값 %+.3f\\n"')
+t('"digits on the first two principal components"', '"처음 두 주성분 위의 숫자"')
+t('"component 1"', '"주성분 1"')
+t('"component 2"', '"주성분 2"')
+t('"uncentred SVD: |cos ∠(v₁, mean image)| = %.5f\\n"', '"중심화하지 않은 특잇값 분해: |cos ∠(v₁, 평균 이미지)| = %.5f\\n"')
+t('"centred (PCA): |cos ∠(v₁, mean image)| = %.5f\\n"', '"중심화한 특잇값 분해 (PCA):  |cos ∠(v₁, 평균 이미지)| = %.5f\\n"')
+t("// nearZero counts the entries of the rows of m below 1 % of their row's largest magnitude.", '// nearZero는 m의 각 행에서 절댓값이 그 행의 가장 큰 절댓값의 1 % 미만인 성분의 비율(%)을 센다.')
+t('"part %d"', '"부분 %d"')
+t('"NMF, 16 parts: smallest entry of W %.2g, of H %.2g\\n"', '"NMF, 부분 16개: W의 가장 작은 성분 %.2g, H의 가장 작은 성분 %.2g\\n"')
+t('"pixels within 1 %% of zero: NMF parts %.0f %%, PCA components %.0f %%\\n"', '"0에서 1 %% 이내인 픽셀: NMF 부분 %.0f %%, PCA 주성분 %.0f %%\\n"')
+t('"relative error ‖X − WH‖_F/‖X‖_F: NMF %.4f, Eckart–Young bound for rank 16 %.4f\\n"', '"상대 오차 ‖X − WH‖_F/‖X‖_F: NMF %.4f, 계수 16의 에커트–영 하한 %.4f\\n"')
+t('"full SVD:       %6.2f ms, rank-%d relative error %.5f (the optimum)\\n"', '"전체 특잇값 분해:   %6.2f ms, 계수 %d 근사의 상대 오차 %.5f (최적값)\\n"')
+t('"randomized SVD: %6.2f ms, rank-%d relative error %.5f\\n"', '"무작위 특잇값 분해: %6.2f ms, 계수 %d 근사의 상대 오차 %.5f\\n"')
+t('"randomized/optimal error: %.5f\\n"', '"무작위/최적 오차의 비: %.5f\\n"')
 
 
 def load(path):

@@ -2,9 +2,9 @@ package nbtest
 
 import "os"
 
-// Expectations of the application notebooks 07–10 (issue 16). The Korean
-// twins of 07 and 08 print Korean and have their expectations derived in
-// expect_korean_test.go; those of 09 and 10 print what the English ones do.
+// Expectations of the application notebooks 07–10 (issue 16). Their Korean
+// twins print Korean and have their expectations derived in
+// expect_korean_test.go.
 
 // The numbers of notebook 07 are those of the synthetic ratings set: a
 // user's FACTORLAB_UDATA (their own MovieLens u.data) must not reach the
@@ -130,7 +130,6 @@ var apps09 = Expect{
 
 var _ = register(map[string]Expect{
 	"notebooks/en/09_powers_pagerank.ipynb": apps09,
-	"notebooks/ko/09_powers_pagerank.ipynb": apps09,
 })
 
 // apps10 is notebook 10: PCA and NMF of the 1797 8×8 digits, and the
@@ -172,5 +171,4 @@ var apps10 = Expect{
 
 var _ = register(map[string]Expect{
 	"notebooks/en/10_pca_nmf_digits.ipynb": apps10,
-	"notebooks/ko/10_pca_nmf_digits.ipynb": apps10,
 })

@@ -158,9 +158,64 @@ var koApps08 = korean(apps08, []string{
 	"randomized q", "무작위 q",
 }, "camera: 특잇값", "계수 k", "camera: 계수 k 근사의 상대 오차")
 
+// koApps09's PageRank table widens the two link columns under their
+// Korean headings (a Hangul syllable is two columns wide).
+var koApps09 = func() Expect {
+	e := korean(apps09, []string{
+		" gives", "로는",
+		"relative error", "상대 오차",
+		": the ratio tends to λ₁", ": 비는 λ₁에 다가가고",
+		"λ₁ stands out", "λ₁이 두드러짐",
+		"λ₂ close to λ₁", "λ₂가 λ₁에 가까움",
+		"predicted rate", "예측한 속도",
+		"measured error ratio per step", "측정한 단계당 오차 비",
+		"power iteration: λ₁ = (\\S+) after", "거듭제곱 반복: λ₁ = (\\S+) \\(",
+		"power iteration:", "거듭제곱 반복:",
+		", +(\\d+) steps", ", 잔차 1e-10까지 +(\\d+)단계",
+	}, "거듭제곱 반복: 단계마다의 오차와 예측한 속도", "단계 t", "오차", "λ₁이 두드러짐: sin∠(xₜ, s₁)")
+	row := func(rank int, page string, pr float64, in, out int) string {
+		return fmt.Sprintf("%4d  %-9s  %8.4f  %13d  %11d", rank, page, pr, in, out)
+	}
+	e.Texts = slices.DeleteFunc(e.Texts, func(s string) bool { return strings.Contains(s, "links in") || strings.Contains(s, "grades") })
+	e.Texts = append(e.Texts,
+		strings.Join([]string{"순위  페이지     PageRank  들어오는 링크  나가는 링크",
+			row(1, "faq", 0.1608, 5, 3), row(2, "forum", 0.1443, 4, 4),
+			row(3, "lectures", 0.1277, 5, 5), row(4, "home", 0.1273, 4, 4)}, "\n"),
+		row(12, "grades", 0.0294, 1, 1))
+	e.Absent = append(e.Absent, "links in", "after", "steps")
+	return e
+}()
+
+var koApps10 = korean(apps10, []string{
+	"1797 images of 8×8 = 64 pixels, values 0…16; images per digit [", "이미지 1797개, 각각 8×8 = 64 픽셀, 값 0…16; 숫자별 이미지 수 [",
+	"50 % of the variance:  5 of 64 components", "분산의 50 %: 주성분 64개 중  5개",
+	"90 % of the variance: 21 of 64 components", "분산의 90 %: 주성분 64개 중 21개",
+	"95 % of the variance: 29 of 64 components", "분산의 95 %: 주성분 64개 중 29개",
+	"components 1 and 2 explain", "주성분 1과 2가 설명하는 분산:",
+	" % and (", " %, (",
+	"component 1: smallest entry", "주성분 1: 최솟값",
+	"component 1: .* largest", "주성분 1: .* 최댓값",
+	"uncentred SVD:", "중심화하지 않은 특잇값 분해:",
+	"centred \\(PCA\\):", "중심화한 특잇값 분해 \\(PCA\\): +",
+	"mean image", "평균 이미지",
+	"smallest entry of W", "W의 가장 작은 성분",
+	", of H", ", H의 가장 작은 성분",
+	"pixels within 1 % of zero: NMF parts", "0에서 1 % 이내인 픽셀: NMF 부분",
+	"pixels within 1 % of zero:", "0에서 1 % 이내인 픽셀:",
+	"PCA components", "PCA 주성분",
+	"Eckart–Young bound for rank 16", "계수 16의 에커트–영 하한",
+	"relative error", "상대 오차",
+	", rank-10 relative error", ", 계수 10 근사의 상대 오차",
+	"full SVD:", "전체 특잇값 분해:",
+	"randomized SVD:", "무작위 특잇값 분해:",
+	"randomized/optimal error:", "무작위/최적 오차의 비:",
+}, "레이블 0", "숫자: 설명된 분산", "누적 비율", "분산의 비율", "주성분 1", "처음 두 주성분 위의 숫자", "부분 1")
+
 var _ = register(map[string]Expect{
 	"notebooks/ko/07_recommending.ipynb":             koApps07,
 	"notebooks/ko/08_image_compression.ipynb":        koApps08,
+	"notebooks/ko/09_powers_pagerank.ipynb":          koApps09,
+	"notebooks/ko/10_pca_nmf_digits.ipynb":           koApps10,
 	"notebooks/ko/01_matrix_factorization.ipynb":     koSeed000MF,
 	"notebooks/ko/02_eigen_decomposition.ipynb":      koSeed000Eigen,
 	"notebooks/ko/03_linear_maps.ipynb":              koSeed001Maps,

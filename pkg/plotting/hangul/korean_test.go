@@ -72,6 +72,8 @@ func TestKoreanFigures(t *testing.T) {
 	add(plotting.Heatmap(a, nil))
 	add(plotting.Spectrum([]float64{9.1, 5.3, 2.2, 0.3}, &plotting.SpectrumSettings{Rank: 3}))
 	add(plotting.ImageGrid([]mat.Matrix{a, a}, []string{"A", "A"}, 2))
+	add(plotting.LabelledScatter(a, []int{0, 1}, nil))
+	add(plotting.LossCurves([]plotting.Run{{Loss: []float64{0.5, 0.9}}}, &plotting.LossSettings{Linear: true}))
 	for _, d := range figs {
 		if _, err := plotting.Render(d, 400, 300, "svg"); err != nil {
 			t.Fatal(err)
