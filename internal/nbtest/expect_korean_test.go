@@ -172,7 +172,7 @@ var koApps09 = func() Expect {
 		"power iteration: λ₁ = (\\S+) after", "거듭제곱 반복: λ₁ = (\\S+) \\(",
 		"power iteration:", "거듭제곱 반복:",
 		", +(\\d+) steps", ", 잔차 1e-10까지 +(\\d+)단계",
-	}, "거듭제곱 반복: 단계마다의 오차와 예측한 속도", "단계 t", "오차", "λ₁이 두드러짐: sin∠(xₜ, s₁)")
+	}, "거듭제곱 반복: 단계마다의 오차와 예측한 속도", "단계 t", "오차", "λ₁이 두드러짐: sin θ(x, s₁)")
 	row := func(rank int, page string, pr float64, in, out int) string {
 		return fmt.Sprintf("%4d  %-9s  %8.4f  %13d  %11d", rank, page, pr, in, out)
 	}
