@@ -28,8 +28,8 @@ import (
 // student opens, labSolution the teacher's copy the test takes answers from.
 const (
 	notebook01  = "notebooks/en/01_matrix_factorization.ipynb"
-	labStudent  = "notebooks/labs/en/L2_eigenpairs.ipynb"
-	labSolution = "notebooks/labs/solutions/en/L2_eigenpairs.ipynb"
+	labStudent  = "notebooks/labs/en/release/L2_eigenpairs/L2_eigenpairs.ipynb"
+	labSolution = "notebooks/labs/en/source/L2_eigenpairs/L2_eigenpairs.ipynb"
 )
 
 // labWrong is the wrong answer one student hands in: the first task with a
