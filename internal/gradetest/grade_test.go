@@ -83,7 +83,7 @@ func gradeOneLanguage(t *testing.T, root, py string, environ []string, lang stri
 	// the notebooks' set-up cell finds go.mod as it does in notebooks/labs/<lang>;
 	// the folder name "ko" is what makes pkg/lab speak Korean there.
 	tmp := t.TempDir()
-	for _, name := range []string{"go.mod", "go.sum", "pkg", "scripts"} {
+	for _, name := range []string{"go.mod", "go.sum", "pkg", "internal", "scripts"} {
 		if err := os.Symlink(filepath.Join(root, name), filepath.Join(tmp, name)); err != nil {
 			t.Fatal(err)
 		}

@@ -28,7 +28,7 @@ import (
 // and a warm build cache.
 type Shared struct {
 	Dir         string // world-readable root of the rest
-	Repo        string // read-only copy of the repository (go.mod, pkg/, notebooks/, docker/workspace.sh)
+	Repo        string // read-only copy of the repository (go.mod, pkg/, internal/, scripts/, notebooks/, docker/workspace.sh)
 	Tools       string // gonb, goimports, gopls
 	JupyterPath string // Jupyter data folder with the gonb kernel
 	ModCache    string // GOMODCACHE, read-only
@@ -87,13 +87,16 @@ func PrepareShared(root, dir string) (_ *Shared, err error) {
 	if err := os.MkdirAll(filepath.Join(s.Repo, "docker"), 0o755); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{"go.mod", "go.sum", "pkg", "notebooks", "docker/workspace.sh"} {
+	// internal/ holds packages pkg/ imports; scripts/ the notebooks' set-up
+	// (scripts/gonb_setup.sh) and scripts/warm_cache.sh.
+	for _, name := range []string{"go.mod", "go.sum", "pkg", "internal", "scripts", "notebooks", "docker/workspace.sh"} {
 		if out, err := exec.Command("cp", "-R", filepath.Join(root, name), filepath.Join(s.Repo, name)).CombinedOutput(); err != nil {
 			return nil, fmt.Errorf("copying %s: %v: %s", name, err, out)
 		}
 	}
-	for _, skip := range []string{"notebooks/.ipynb_checkpoints"} {
-		os.RemoveAll(filepath.Join(s.Repo, skip))
+	skips, _ := filepath.Glob(filepath.Join(s.Repo, "internal", "*", "node_modules"))
+	for _, skip := range append(skips, filepath.Join(s.Repo, "notebooks", ".ipynb_checkpoints")) {
+		os.RemoveAll(skip)
 	}
 	if out, err := exec.Command("chmod", "-R", "a+rX,go-w", s.Repo).CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("chmod %s: %v: %s", s.Repo, err, out)
@@ -159,15 +162,15 @@ func PrepareShared(root, dir string) (_ *Shared, err error) {
 		"GOMODCACHE="+s.ModCache, "GOCACHE="+s.WarmCache, "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local",
 		"GOPROXY=file://"+filepath.Join(string(bytes.TrimSpace(rootModCache)), "cache", "download")+",https://proxy.golang.org")
 	for _, args := range [][]string{
-		{"mod", "download"},
-		// What a notebook cell links: the packages, GoNB's display helpers and must.
-		{"build", "./pkg/...", "github.com/janpfeifer/gonb/gonbui/...", "github.com/janpfeifer/must"},
+		{"go", "mod", "download"},
+		// What a notebook cell links, as set-up warms it on a single machine.
+		{"bash", "scripts/warm_cache.sh"},
 	} {
-		cmd := exec.Command("go", args...)
+		cmd := exec.Command(args[0], args[1:]...)
 		cmd.Dir = s.Repo
 		cmd.Env = goEnv
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("go %s (for the shared caches): %v\n%s", strings.Join(args, " "), err, out)
+			return nil, fmt.Errorf("%s (for the shared caches): %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
 	// Go writes the module cache read-only (0444/0555), readable by all.
