@@ -125,7 +125,10 @@ var koSeed001SVD = func() Expect {
 }()
 
 var koApps07 = korean(apps07, []string{
-	"synthetic ratings with the shape of MovieLens-100k, noise σ = 0.5", "MovieLens-100k와 같은 모양의 합성 평점, 잡음 σ = 0.5",
+	"synthetic 1–5 star ratings with the shape of MovieLens-100k", "MovieLens-100k와 같은 모양의 합성 1–5 별점",
+	"(noise σ = 0.5 before rounding to stars)", "(별점으로 반올림하기 전 잡음 σ = 0.5)",
+	"floor: the true model's test RMSE is", "바닥: 참 모델의 테스트 RMSE는",
+	"stars 1…5: ", "별점 1…5: 평점 ",
 	"943 users × 1682 items = 1586126 cells, 100000 ratings: 6.30 % observed", "사용자 943명 × 항목 1682개 = 칸 1586126개, 평점 100000개: 6.30 % 관측",
 	"training set 80000 ratings, test set 20000 ratings", "학습 집합 평점 80000개, 테스트 집합 평점 20000개",
 	"ALS epoch 10: train RMSE", "ALS 에포크 10: 학습 RMSE",

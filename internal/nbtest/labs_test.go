@@ -64,6 +64,24 @@ var labs = []lab{
 		}},
 	{name: "L6_linear_maps", checks: []string{"L6.1", "L6.2", "L6.3"},
 		solved: map[string]Expect{"en": {Images: 1}, "ko": {Images: 1}}},
+	{name: "L7_recommending", checks: []string{"L7.1", "L7.2"},
+		both: Expect{Texts: []string{"80000 training and 20000 test ratings, 1–5 stars"}, Numbers: []Number{
+			Near(`floor \(the true model's test RMSE\): (\S+);`, 0.5502, 1e-4),
+			Near(`target: below (\S+)`, 0.6002, 1e-4),
+			Near(`bias-only baseline: test RMSE (\S+)`, 0.9104, 1e-3),
+		}},
+		solved: map[string]Expect{
+			"en": {Numbers: []Number{Below(`test RMSE (\S+), \S+ above the floor`, 0.6002)}},
+			"ko": {Numbers: []Number{Below(`테스트 RMSE (\S+), 바닥보다`, 0.6002)}},
+		}},
+	{name: "L8_image_energy", checks: []string{"L8.1", "L8.2"},
+		both: Expect{Texts: []string{"camera: 512 singular values"}, Numbers: []Number{
+			Near(`σ₁ = (\S+),`, 70966.0, 0.1),
+		}},
+		solved: map[string]Expect{
+			"en": {Texts: []string{"rank 3 keeps 95.10 %", "rank 128 keeps 99.90 %"}},
+			"ko": {Texts: []string{"계수 3: 95.10 % 남김", "계수 128: 99.90 % 남김"}},
+		}},
 }
 
 var labLangs = []string{"en", "ko"}

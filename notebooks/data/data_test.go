@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"errors"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -65,12 +66,21 @@ func TestWeb(t *testing.T) {
 
 func TestRatingsSynthetic(t *testing.T) {
 	t.Setenv(data.UDataEnv, "")
-	r, file, err := data.Ratings(rand.New(rand.NewPCG(1, 1)))
+	r, truth, file, err := data.Ratings(rand.New(rand.NewPCG(1, 1)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u, i := r.Dims(); u != 943 || i != 1682 || r.Len() != 100000 || file != "" {
-		t.Errorf("synthetic set %d×%d with %d ratings, file %q; want 943×1682, 100000, no file", u, i, r.Len(), file)
+	if u, i := r.Dims(); u != 943 || i != 1682 || r.Len() != 100000 || file != "" || truth == nil {
+		t.Errorf("synthetic set %d×%d with %d ratings, file %q, truth %v; want 943×1682, 100000, no file, a truth", u, i, r.Len(), file, truth != nil)
+	}
+	for n := range r.Len() {
+		if v := r.At(n).Value; v != math.Round(v) || v < 1 || v > 5 {
+			t.Fatalf("rating %d is %v, want whole stars 1…5", n, v)
+		}
+	}
+	// The floor against whole stars lies above the Gaussian noise σ = 0.5.
+	if floor, _ := mf.Evaluate(truth, r); floor <= mf.DefaultSyntheticNoise || floor > 0.7 {
+		t.Errorf("RMSE of the true model %v, want in (0.5, 0.7]", floor)
 	}
 }
 
@@ -81,8 +91,8 @@ func TestRatingsFromFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv(data.UDataEnv, good)
-	r, file, err := data.Ratings(rand.New(rand.NewPCG(1, 1)))
-	if err != nil || r.Len() != 2 || file != good {
+	r, truth, file, err := data.Ratings(rand.New(rand.NewPCG(1, 1)))
+	if err != nil || r.Len() != 2 || file != good || truth != nil {
 		t.Fatalf("got %v ratings from %q, err %v; want 2 from %s", r, file, err, good)
 	}
 
@@ -91,13 +101,13 @@ func TestRatingsFromFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv(data.UDataEnv, bad)
-	_, _, err = data.Ratings(rand.New(rand.NewPCG(1, 1)))
+	_, _, _, err = data.Ratings(rand.New(rand.NewPCG(1, 1)))
 	if !errors.Is(err, mf.ErrData) || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("malformed file: error %v, want one naming %s and line 2", err, bad)
 	}
 
 	t.Setenv(data.UDataEnv, filepath.Join(dir, "missing"))
-	_, _, err = data.Ratings(rand.New(rand.NewPCG(1, 1)))
+	_, _, _, err = data.Ratings(rand.New(rand.NewPCG(1, 1)))
 	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), data.UDataEnv) {
 		t.Errorf("missing file: error %v, want one naming %s that wraps os.ErrNotExist", err, data.UDataEnv)
 	}

@@ -65,8 +65,9 @@
 //
 // # The labs
 //
-// The Check* functions and the student function types belong to six labs,
-// each reproducing a result of FactorLab's source notes:
+// The Check* functions and the student function types belong to eight labs:
+// six reproduce a result of FactorLab's source notes, two go with the
+// application notebooks:
 //
 //	L1  Adam by hand: MSEGradient, AdamStep, Train for A ≈ WH   (seed 000, "Code in PyTorch")
 //	L2  eigenpairs from the characteristic polynomial            (seed 001 §13.2, seed 000 "Eigen Decomposition")
@@ -74,12 +75,16 @@
 //	L4  fix the naive SVD: uᵢ = Avᵢ/σᵢ                          (seed 001 §13.3.1)
 //	L5  low rank: the Eckart–Young optimum for k = 1             (seed 000's matrix)
 //	L6  linear maps: rotation, stretch and the unit square       (seed 001 §13.1)
+//	L7  recommending: RMSE by hand, a model near the floor       (notebook 07's split)
+//	L8  image energy: the smallest rank keeping 95 % of ‖A‖²_F    (notebook 08's photograph)
 //
 // Reference answers are computed independently of the student's code, with
 // package decomp (the eigenpairs and SVDs with decomp's canonical signs and
 // order, so a lab's answer is the one the notebooks print; NaiveSVD is
 // decomp.NaiveGramSVD) and, for the Eckart–Young optimum of L5, with
-// mf.OptimalLoss. The lab's matrices and training run come from package
+// mf.OptimalLoss; L7's floor is the test RMSE of the model the synthetic
+// ratings were drawn from (mf.SyntheticWithTruth), and L8's shares come from
+// decomp's Eckart–Young truncation errors. The lab's matrices and training run come from package
 // fixtures (SeedMatrix, TrainingStart, SVDMatrix are its copies). Verdicts
 // reach the notebook through package display, FactorLab's one display path.
 //
@@ -88,8 +93,9 @@
 // A lab notebook calls only the student API: Show, TODO, the Check*
 // functions with the student function types (MSEGradientFunc, …,
 // CornersFunc), the set-up values (SeedMatrix, TrainingStart,
-// TrainingIterations, SVDMatrix, NaiveSVD, Reconstruct, the Adam* and
-// Square* constants).
+// TrainingIterations, SVDMatrix, NaiveSVD, Reconstruct, RatingsSplit,
+// CameraSingularValues, the Adam*, Square*, RatingsSeed and FloorMargin
+// constants).
 //
 // Everything else that is exported is the lab-authoring API, for writing a
 // new check: the comparisons Scalar, Vector, Matrix, Direction and

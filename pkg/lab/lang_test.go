@@ -122,7 +122,7 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 func TestTitlesKeepTaskIDs(t *testing.T) {
 	for _, id := range []msg{msgTitleL11, msgTitleL12, msgTitleL13, msgTitleL21, msgTitleL22, msgTitleL23,
 		msgTitleL31, msgTitleL32, msgTitleL33, msgTitleL41, msgTitleL42, msgTitleL51, msgTitleL52,
-		msgTitleL61, msgTitleL62, msgTitleL63} {
+		msgTitleL61, msgTitleL62, msgTitleL63, msgTitleL71, msgTitleL72, msgTitleL81, msgTitleL82} {
 		en, ko := trIn(English, id), trIn(Korean, id)
 		if en[:5] != ko[:5] || !regexp.MustCompile(`^L\d\.\d `).MatchString(ko) {
 			t.Errorf("titles %q and %q must start with the same task id", en, ko)

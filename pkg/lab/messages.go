@@ -185,6 +185,41 @@ const (
 	msgHintReconstruct
 	msgHintUnitLength
 
+	// apps.go
+	msgTitleL71
+	msgTestSet
+	msgTrainingSet
+	msgNameRMSE
+	msgHintRMSESqrt
+	msgHintRMSEMAE
+	msgHintRMSEMean
+	msgHintRMSE
+	msgTitleL72
+	msgFitError
+	msgHintFitError
+	msgNameModelSize
+	msgModelSize
+	msgHintModelSize
+	msgNameTestRMSE
+	msgTestRMSEPass
+	msgTestRMSEFail
+	msgHintFitWorse
+	msgHintFitBaseline
+	msgHintFitTune
+	msgTitleL81
+	msgCamera
+	msgNameEnergy
+	msgHintEnergySquares
+	msgHintEnergyLost
+	msgHintEnergyIndex
+	msgHintEnergy
+	msgTitleL82
+	msgNameSmallestRank
+	msgSmallestRankPass
+	msgHintSmallestRankIndex
+	msgHintSmallestRankFirst
+	msgHintSmallestRank
+
 	msgCount // number of messages; not a message
 )
 
@@ -446,6 +481,54 @@ var messages = map[msg][2]string{
 		"U의 i번째 column은 A·vᵢ를 σᵢ로 나눈 것이어야 한다. 여기서 vᵢ는 주어진 V의 i번째 column이다",
 	},
 	msgHintUnitLength: {"divide A·vᵢ by σᵢ so that every uᵢ has length 1", "모든 uᵢ의 길이가 1이 되도록 A·vᵢ를 σᵢ로 나누자"},
+	msgTitleL71:       {"L7.1 RMSE by hand", "L7.1 직접 계산하는 RMSE"},
+	msgTestSet:        {"test set", "테스트 집합"},
+	msgTrainingSet:    {"training set", "학습 집합"},
+	msgNameRMSE:       {"RMSE of the bias-only baseline on notebook 07's %s", "노트북 07의 %s에서 편향만 쓰는 기준 모델의 RMSE"},
+	msgHintRMSESqrt:   {"that is the mean squared error: take its square root", "그것은 평균 제곱 오차(MSE)다. 제곱근을 취하자"},
+	msgHintRMSEMAE:    {"that is the mean absolute error: square each error instead of taking |·|", "그것은 평균 절대 오차(MAE)다. |·| 대신 각 오차를 제곱하자"},
+	msgHintRMSEMean:   {"divide the sum of squared errors by the number of ratings before the square root", "제곱근을 취하기 전에 오차 제곱의 합을 평점 개수로 나누자"},
+	msgHintRMSE: {
+		"for every rating x in r.All(): d = p.Predict(x.User, x.Item) − x.Value; RMSE = √(Σd² / r.Len())",
+		"r.All()의 모든 평점 x에 대해 d = p.Predict(x.User, x.Item) − x.Value이고, RMSE = √(Σd² / r.Len())이다",
+	},
+	msgTitleL72:      {"L7.2 a model within 0.05 of the floor", "L7.2 바닥에서 0.05 안에 드는 모델"},
+	msgFitError:      {"Fit returned the error %v", "Fit이 오류를 반환했다: %v"},
+	msgHintFitError:  {"training failed: a smaller learning rate or more regularization keeps SGD from diverging", "학습이 실패했다. 학습률을 낮추거나 정규화를 키우면 SGD가 발산하지 않는다"},
+	msgNameModelSize: {"size of the model", "모델의 크기"},
+	msgModelSize:     {"the model knows %d users and %d items, the ratings have %d and %d", "모델은 사용자 %d명과 항목 %d개를 아는데, 평점에는 %d명과 %d개가 있다"},
+	msgHintModelSize: {"train the model on the training set it is given, which has every user and item", "주어진 학습 집합으로 모델을 학습하자. 그 집합에 모든 사용자와 항목이 있다"},
+	msgNameTestRMSE:  {"test RMSE of the fitted model (floor %.4f)", "학습한 모델의 테스트 RMSE (바닥 %.4f)"},
+	msgTestRMSEPass:  {"test RMSE %.4f, %.4f above the floor", "테스트 RMSE %.4f, 바닥보다 %.4f 높다"},
+	msgTestRMSEFail:  {"test RMSE %.4f, want below %.4f", "테스트 RMSE %.4f인데, %.4f보다 낮아야 한다"},
+	msgHintFitWorse: {
+		"worse than the bias-only baseline (%.4f): too many factors with too weak a penalty over-fit, too strong a penalty under-fits; notebook 07 shows both",
+		"편향만 쓰는 기준 모델(%.4f)보다 나쁘다. 요인이 너무 많고 벌점이 약하면 과적합하고, 벌점이 너무 강하면 과소적합한다. 노트북 07에 둘 다 나온다",
+	},
+	msgHintFitBaseline: {
+		"about as good as the bias-only baseline (%.4f): add latent factors (mf.Biased with Factors > 0)",
+		"편향만 쓰는 기준 모델(%.4f)과 비슷하다. 잠재 요인을 더하자 (mf.Biased, Factors > 0)",
+	},
+	msgHintFitTune: {
+		"close: the ratings have true rank 2; try Factors: 2 with a smaller λ than ALS's default 0.1, or SGD for 30 epochs",
+		"거의 다 왔다. 평점의 참 계수는 2다. Factors: 2에 ALS 기본값 0.1보다 작은 λ를 쓰거나, SGD로 30 에포크 학습해 보자",
+	},
+	msgTitleL81:          {"L8.1 the share of ‖A‖²_F kept by rank k", "L8.1 계수 k가 남기는 ‖A‖²_F의 몫"},
+	msgCamera:            {"the camera photograph", "camera 사진"},
+	msgNameEnergy:        {"share kept by rank %d of %s", "계수 %d에서 남는 %s의 몫"},
+	msgHintEnergySquares: {"you summed σᵢ: the energy is Σσᵢ², so square before you sum", "σᵢ를 더했다. 에너지는 Σσᵢ²이므로 더하기 전에 제곱하자"},
+	msgHintEnergyLost:    {"that is the share lost: the kept share is the first k values, sigma[:k]", "그것은 잃는 몫이다. 남는 몫은 처음 k개의 값, sigma[:k]다"},
+	msgHintEnergyIndex:   {"off by one value: rank k keeps σ₁ … σ_k, which are sigma[0] … sigma[k−1] in Go", "값 하나만큼 어긋났다. 계수 k는 σ₁ … σ_k를 남기며, Go에서는 sigma[0] … sigma[k−1]이다"},
+	msgHintEnergy:        {"divide Σ_{i≤k} σᵢ² (the kept values, sigma[:k]) by Σ σᵢ² over all values", "Σ_{i≤k} σᵢ² (남기는 값, sigma[:k])를 모든 값의 Σ σᵢ²로 나누자"},
+	msgTitleL82:          {"L8.2 the smallest rank that keeps a share of ‖A‖²_F", "L8.2 ‖A‖²_F의 몫을 남기는 가장 작은 계수"},
+	msgNameSmallestRank:  {"smallest rank keeping %.1f %% of ‖A‖²_F (%s)", "‖A‖²_F의 %.1f %%를 남기는 가장 작은 계수 (%s)"},
+	msgSmallestRankPass:  {"rank %d keeps %.2f %%", "계수 %d: %.2f %% 남김"},
+	msgHintSmallestRankIndex: {
+		"off by one: return the number of values kept, k, which is one more than the index of the last one",
+		"하나 어긋났다. 남기는 값의 개수 k를 반환하자. 마지막 값의 index보다 하나 크다",
+	},
+	msgHintSmallestRankFirst: {"too large: stop at the first k whose share reaches the target (≥, not >)", "너무 크다. 몫이 목표에 처음 닿는(>가 아니라 ≥) k에서 멈추자"},
+	msgHintSmallestRank:      {"add σᵢ² from the largest down and stop when the running sum reaches share · Σ σᵢ²", "가장 큰 σᵢ²부터 더해 가다가 누적합이 share · Σ σᵢ²에 닿으면 멈추자"},
 }
 
 // tr returns the text of id in the current language, formatted with args

@@ -2,14 +2,16 @@ package lab_test
 
 import (
 	"math"
+	"math/rand/v2"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/lab"
+	"github.com/factorlab/factorlab/pkg/mf"
 )
 
-// The solutions of the six labs, written as a student would write them in
+// The solutions of the eight labs, written as a student would write them in
 // the notebooks (they are the same code as the labs' source notebooks,
 // notebooks/labs/<lang>/source).
 
@@ -145,6 +147,41 @@ func corners() [][2]float64 {
 	return [][2]float64{{0, 0}, {0, 0.5}, {-2, 0.5}, {-2, 0}}
 }
 
+func rmse(p mf.Predictor, r *mf.Ratings) float64 {
+	sum := 0.0
+	for _, x := range r.All() {
+		d := p.Predict(x.User, x.Item) - x.Value
+		sum += d * d
+	}
+	return math.Sqrt(sum / float64(r.Len()))
+}
+
+func fit(train *mf.Ratings) (mf.Predictor, error) {
+	var m mf.Biased
+	err := m.TrainALS(train, &mf.BiasedSettings{Factors: 2, Lambda: 0.03}, rand.New(rand.NewPCG(7, 7)))
+	return &m, err
+}
+
+func energyKept(sigma []float64, k int) float64 {
+	kept, total := 0.0, 0.0
+	for i, s := range sigma {
+		if i < k {
+			kept += s * s
+		}
+		total += s * s
+	}
+	return kept / total
+}
+
+func smallestRank(sigma []float64, share float64) int {
+	for k := 1; k <= len(sigma); k++ {
+		if energyKept(sigma, k) >= share {
+			return k
+		}
+	}
+	return len(sigma)
+}
+
 // labChecks runs every check of every lab with the given functions.
 type labFuncs struct {
 	grad    lab.MSEGradientFunc
@@ -163,6 +200,10 @@ type labFuncs struct {
 	rot     lab.RotationFunc
 	str     lab.StretchFunc
 	corners lab.CornersFunc
+	rmse    lab.RMSEFunc
+	fit     lab.FitFunc
+	energy  lab.EnergyFunc
+	minRank lab.SmallestRankFunc
 }
 
 func (f labFuncs) reports() []lab.Report {
@@ -183,6 +224,10 @@ func (f labFuncs) reports() []lab.Report {
 		lab.CheckRotation(f.rot),
 		lab.CheckStretch(f.str),
 		lab.CheckCorners(f.corners),
+		lab.CheckRMSE(f.rmse),
+		lab.CheckFit(f.fit),
+		lab.CheckEnergy(f.energy),
+		lab.CheckSmallestRank(f.minRank),
 	}
 }
 
@@ -195,6 +240,7 @@ var solutions = labFuncs{
 	sing:  singularValues, fixU: fixU,
 	optMSE: optimalMSE, rankOne: rankOne,
 	rot: rotation, str: stretch, corners: corners,
+	rmse: rmse, fit: fit, energy: energyKept, minRank: smallestRank,
 }
 
 // stubs are the student versions: each stub returns zero values or panics
@@ -216,4 +262,8 @@ var stubs = labFuncs{
 	rot:     func(theta float64) *mat.Dense { return nil },
 	str:     func(sx, sy float64) *mat.Dense { return nil },
 	corners: func() [][2]float64 { return nil },
+	rmse:    func(p mf.Predictor, r *mf.Ratings) float64 { panic(lab.TODO) },
+	fit:     func(train *mf.Ratings) (mf.Predictor, error) { return nil, nil },
+	energy:  func(sigma []float64, k int) float64 { panic(lab.TODO) },
+	minRank: func(sigma []float64, share float64) int { panic(lab.TODO) },
 }

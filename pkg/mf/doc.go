@@ -56,10 +56,12 @@
 // with predictions clipped to the rating range. With BiasedSettings.ARD each
 // factor f gets its own penalty λ_f, chosen after each epoch by automatic
 // relevance determination, so that many more factors than the data's rank do
-// not fit noise. Synthetic draws ratings with
-// a known low rank, noise level (the RMSE floor on held-out ratings) and
-// missing fraction; ReadUData and ReadRatingsCSV read the MovieLens files a
-// user downloads (MovieLens may not be redistributed), all or nothing.
+// not fit noise. Synthetic draws ratings with a known low rank, noise level
+// and missing fraction, as real values or (SyntheticSettings.Stars) as 1–5
+// whole stars; SyntheticWithTruth also returns the generating model, whose
+// RMSE on held-out ratings is the floor no fit can expect to beat. ReadUData
+// and ReadRatingsCSV read the MovieLens files a user downloads (MovieLens
+// may not be redistributed), all or nothing.
 // RMSECurve records the training and test RMSE after each epoch (through
 // BiasedSettings.Callback), TopN lists the items a user has not rated with
 // the highest predictions, Biased.Terms splits a prediction into

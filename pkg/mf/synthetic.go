@@ -32,9 +32,13 @@ const (
 // with b_u, b_i ~ N(0, BiasStd²), p_u, q_i ∈ ℝ^Rank with N(0, 1/√Rank)
 // entries scaled so that p_uᵀq_i has standard deviation SignalStd, observed
 // on a uniformly random fraction 1 − Missing of the users × items pairs.
-// Values are not rounded or clipped, so the noise level is exactly the RMSE
-// of the true model: the floor a good fit approaches on held-out ratings.
-// A nil *SyntheticSettings, or a zero field, means the default.
+// By default values are not rounded or clipped, so the noise level is
+// exactly the RMSE of the true model: the floor a good fit approaches on
+// held-out ratings. With Stars each rating is rounded to the nearest integer
+// and clipped to [MinStars, MaxStars], as MovieLens' 1–5 stars are; the
+// floor is then no longer Noise but the RMSE of SyntheticTruth against the
+// stars, which Evaluate measures. A nil *SyntheticSettings, or a zero
+// field, means the default.
 type SyntheticSettings struct {
 	Users, Items       int
 	Rank               int
@@ -42,6 +46,45 @@ type SyntheticSettings struct {
 	Mean               float64
 	Noise              float64
 	BiasStd, SignalStd float64
+	// Stars rounds every rating to whole stars in [MinStars, MaxStars].
+	Stars bool
+}
+
+// The star range of SyntheticSettings.Stars: MovieLens' 1 to 5 stars.
+const (
+	MinStars = 1
+	MaxStars = 5
+)
+
+// SyntheticTruth is the noiseless model behind a synthetic ratings set,
+// μ + b_u + b_i + p_uᵀq_i, clipped to [MinStars, MaxStars] for a set of
+// stars. It implements Predictor, so Evaluate(truth, test) is the RMSE that
+// knowing the generating model exactly would achieve: the noise floor.
+type SyntheticTruth struct {
+	mean   float64
+	rank   int
+	stars  bool
+	bu, bi []float64
+	p, q   []float64
+}
+
+// Dims returns the number of users and items of the set.
+func (t *SyntheticTruth) Dims() (users, items int) { return len(t.bu), len(t.bi) }
+
+// Predict returns the noiseless rating of item by user, clipped to the star
+// range for a set of stars. It panics with ErrShape for ids out of range.
+func (t *SyntheticTruth) Predict(user, item int) float64 {
+	if user < 0 || user >= len(t.bu) || item < 0 || item >= len(t.bi) {
+		panic(ErrShape)
+	}
+	v := t.mean + t.bu[user] + t.bi[item]
+	for f := 0; f < t.rank; f++ {
+		v += t.p[user*t.rank+f] * t.q[item*t.rank+f]
+	}
+	if t.stars {
+		v = min(max(v, MinStars), MaxStars)
+	}
+	return v
 }
 
 // Synthetic returns a synthetic ratings set drawn from rng. It returns an
@@ -50,6 +93,14 @@ type SyntheticSettings struct {
 // Missing outside [0, 1), or deviations or |Mean| that are NaN, negative
 // (deviations) or above 2⁵⁰⁰ ≈ 3·10¹⁵⁰, where the ratings could overflow.
 func Synthetic(s *SyntheticSettings, rng *rand.Rand) (*Ratings, error) {
+	r, _, err := SyntheticWithTruth(s, rng)
+	return r, err
+}
+
+// SyntheticWithTruth is Synthetic that also returns the model the ratings
+// were drawn from; the same settings and seed give the same ratings as
+// Synthetic. It fails and panics as Synthetic does.
+func SyntheticWithTruth(s *SyntheticSettings, rng *rand.Rand) (*Ratings, *SyntheticTruth, error) {
 	if rng == nil {
 		panic(ErrNilRand)
 	}
@@ -85,7 +136,7 @@ func Synthetic(s *SyntheticSettings, rng *rand.Rand) (*Ratings, error) {
 	total := int64(c.Users) * int64(c.Items)
 	count := int64(math.Round((1 - c.Missing) * float64(total)))
 	if count == 0 {
-		return nil, fmt.Errorf("%w: %d×%d with missing fraction %v observes no rating", ErrEmpty, c.Users, c.Items, c.Missing)
+		return nil, nil, fmt.Errorf("%w: %d×%d with missing fraction %v observes no rating", ErrEmpty, c.Users, c.Items, c.Missing)
 	}
 	bu := make([]float64, c.Users)
 	bi := make([]float64, c.Items)
@@ -126,7 +177,11 @@ func Synthetic(s *SyntheticSettings, rng *rand.Rand) (*Ratings, error) {
 		for f := 0; f < c.Rank; f++ {
 			v += p[u*c.Rank+f] * q[i*c.Rank+f]
 		}
+		if c.Stars {
+			v = min(max(math.Round(v), MinStars), MaxStars)
+		}
 		rs[n] = Rating{User: u, Item: i, Value: v}
 	}
-	return &Ratings{users: c.Users, items: c.Items, r: rs}, nil
+	truth := &SyntheticTruth{mean: c.Mean, rank: c.Rank, stars: c.Stars, bu: bu, bi: bi, p: p, q: q}
+	return &Ratings{users: c.Users, items: c.Items, r: rs}, truth, nil
 }
