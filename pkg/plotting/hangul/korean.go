@@ -25,6 +25,11 @@ var korean = []struct {
 	re *regexp.Regexp
 	ko string
 }{
+	// pkg/lab's corners figure (lab L6)
+	{regexp.MustCompile(`^your corners$`), "내 답의 꼭짓점"},
+	{regexp.MustCompile(`^reference: M·\(unit square\)$`), "정답: M·(단위 정사각형)"},
+	{regexp.MustCompile(`^unit square$`), "단위 정사각형"},
+	{regexp.MustCompile(`^image$`), "상"},
 	// LossCurves
 	{regexp.MustCompile(`^iteration$`), "반복"},
 	{regexp.MustCompile(`^loss$`), "손실"},
