@@ -83,7 +83,7 @@ func TestInstallScript(t *testing.T) {
 		"JUPYTER_DATA_DIR":         "",
 	}
 	os.MkdirAll(dirs["HOME"], 0o755)
-	env := environ(dirs)
+	env := tooling.EnvironWith(dirs)
 	// The module cache is read-only, as Go makes it: remove it with go clean
 	// before the temporary folder goes.
 	t.Cleanup(func() {
@@ -180,23 +180,6 @@ func TestInstallScript(t *testing.T) {
 	}
 }
 
-// environ is os.Environ with the given variables set ("" removes one).
-func environ(set map[string]string) []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		if _, ok := set[k]; !ok {
-			env = append(env, kv)
-		}
-	}
-	for k, v := range set {
-		if v != "" {
-			env = append(env, k+"="+v)
-		}
-	}
-	return env
-}
-
 func installLines(out []byte) string {
 	var keep []string
 	for _, l := range strings.Split(string(out), "\n") {
@@ -284,7 +267,7 @@ exit 0
 	run := func(engine, path string, port int) (string, error) {
 		os.Remove(logPath)
 		cmd := exec.Command("bash", script)
-		cmd.Env = environ(map[string]string{
+		cmd.Env = tooling.EnvironWith(map[string]string{
 			"PATH": path, "STUB_LOG": logPath, "STUB_ENGINE": engine,
 			"FACTORLAB_PORT": strconv.Itoa(port), "FACTORLAB_WORK": filepath.Join(stubDir, "work"),
 			"JUPYTER_TOKEN": "",

@@ -144,6 +144,12 @@ func (t *Tools) Environ(jupyterDir string) []string {
 		"PYTHONDONTWRITEBYTECODE": "1",
 		"PYTHONHOME":              "",
 	}
+	return EnvironWith(set)
+}
+
+// EnvironWith returns os.Environ with the variables of set set to their
+// values; an empty value removes the variable.
+func EnvironWith(set map[string]string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
