@@ -107,6 +107,9 @@ t('"NMF:           smallest entry of W %.4f, of H %.4f\\n"', '"NMF:           W�
 t('"NMF: ‖A − WH‖²_F = %.2g after %d multiplicative updates\\n"', '"NMF: ‖A − WH‖²_F = %.2g (곱셈 갱신 %d회 후)\\n"')
 t('"\\nNMF factors W ≥ 0, H ≥ 0 and their product:"', '"\\nNMF의 인수 W ≥ 0, H ≥ 0과 그 곱:"')
 # 02
+t('"symmetric: %v\\ncond₂(V) = %.4g\\nsmallest angle between eigenvectors: %.2f°\\northogonal eigenvectors: %v\\n"',
+  '"대칭: %v\\ncond₂(V) = %.4g\\n고유벡터 사이의 가장 작은 각: %.2f°\\n고유벡터끼리 직교: %v\\n"')
+t('"cond₂(V) = %.4g\\ndiagonalizable: %v\\n"', '"cond₂(V) = %.4g\\n대각화 가능: %v\\n"')
 t('// The matrix of the toy example below.', '// 아래 예제의 행렬.')
 t('// The unit eigenvectors V (as columns), V⁻¹ and Vᵀ.', '// 단위 고유벡터를 열로 갖는 V, 그리고 V⁻¹과 Vᵀ.')
 t('// The "spectral" formula V Λ Vᵀ is not A.', '// "스펙트럼" 공식 V Λ Vᵀ는 A가 아니다.')

@@ -67,6 +67,10 @@ var koSeed000Eigen = korean(seed000Eigen, []string{
 	"angle between eigenvectors (", "고유벡터 사이의 각 (",
 	"°, orthogonal", "°, 직교",
 	"orthogonal: true", "직교: true",
+	"symmetric: false", "대칭: false",
+	"orthogonal eigenvectors: false", "고유벡터끼리 직교: false",
+	"diagonalizable: false", "대각화 가능: false",
+	"smallest angle between eigenvectors: ", "고유벡터 사이의 가장 작은 각: ",
 }, "변환 전: 단위벡터")
 
 var koSeed001Maps = korean(seed001Maps, nil,
