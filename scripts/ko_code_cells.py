@@ -107,6 +107,8 @@ t('"NMF:           smallest entry of W %.4f, of H %.4f\\n"', '"NMF:           W�
 t('"NMF: ‖A − WH‖²_F = %.2g after %d multiplicative updates\\n"', '"NMF: ‖A − WH‖²_F = %.2g (곱셈 갱신 %d회 후)\\n"')
 t('"\\nNMF factors W ≥ 0, H ≥ 0 and their product:"', '"\\nNMF의 인수 W ≥ 0, H ≥ 0과 그 곱:"')
 # 02
+t('"B = %.4g\\nsymmetric: %v\\ncond₂(V) = %.4g\\nsmallest angle between eigenvectors: %.2f°\\northogonal eigenvectors: %v\\n"',
+  '"B = %.4g\\n대칭: %v\\ncond₂(V) = %.4g\\n고유벡터 사이의 가장 작은 각: %.2f°\\n고유벡터끼리 직교: %v\\n"')
 t('"symmetric: %v\\ncond₂(V) = %.4g\\nsmallest angle between eigenvectors: %.2f°\\northogonal eigenvectors: %v\\n"',
   '"대칭: %v\\ncond₂(V) = %.4g\\n고유벡터 사이의 가장 작은 각: %.2f°\\n고유벡터끼리 직교: %v\\n"')
 t('"cond₂(V) = %.4g\\ndiagonalizable: %v\\n"', '"cond₂(V) = %.4g\\n대각화 가능: %v\\n"')

@@ -78,6 +78,8 @@ var koSeed001Maps = korean(seed001Maps, nil,
 
 var koSeed001Eigen = korean(seed001Eigen, []string{
 	"green  λ", "초록  λ",
+	"orthogonal eigenvectors: false", "고유벡터끼리 직교: false",
+	"smallest angle between eigenvectors: ", "고유벡터 사이의 가장 작은 각: ",
 	"red    λ", "빨강  λ",
 	"  symmetric: ", "  대칭: ",
 	"angle between the eigenvectors:", "고유벡터 사이의 각:",
