@@ -3,6 +3,7 @@ package gradetest
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,7 +84,7 @@ func gradeOneLanguage(t *testing.T, root, py string, environ []string, lang stri
 	// the notebooks' set-up cell finds go.mod as it does in notebooks/labs/<lang>;
 	// the folder name "ko" is what makes pkg/lab speak Korean there.
 	tmp := t.TempDir()
-	for _, name := range []string{"go.mod", "go.sum", "pkg", "internal", "scripts"} {
+	for _, name := range []string{"go.mod", "go.sum", "pkg", "internal", "notebooks", "scripts"} {
 		if err := os.Symlink(filepath.Join(root, name), filepath.Join(tmp, name)); err != nil {
 			t.Fatal(err)
 		}
@@ -190,7 +191,8 @@ func gradeOneLanguage(t *testing.T, root, py string, environ []string, lang stri
 				}
 			}
 			if c.hasError() {
-				t.Errorf("%s: %s's check %s ended in an error output, not a verdict", lang, student, c.gradeID())
+				t.Errorf("%s: %s's check %s ended in an error output, not a verdict: %s",
+					lang, student, c.gradeID(), firstN(c.errorText(), 400))
 			}
 		}
 	}
@@ -389,13 +391,17 @@ func (c cell) outputText() string {
 	return b.String()
 }
 
-func (c cell) hasError() bool {
+func (c cell) hasError() bool { return c.errorText() != "" }
+
+// errorText is "ename: evalue" of the cell's error outputs, joined.
+func (c cell) errorText() string {
+	var errs []string
 	for _, o := range c.outputs() {
 		if o["output_type"] == "error" {
-			return true
+			errs = append(errs, fmt.Sprintf("%v: %v", o["ename"], o["evalue"]))
 		}
 	}
-	return false
+	return strings.Join(errs, "; ")
 }
 
 func copyFile(t *testing.T, from, to string) {
@@ -415,4 +421,12 @@ func lastLines(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// firstN is s cut to n bytes, marked when cut.
+func firstN(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }
