@@ -210,6 +210,12 @@ func call(ctx context.Context, client *http.Client, method, u, auth string, in, 
 	if in != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	if method == http.MethodPut {
+		// A PUT here (saving a notebook) may be sent twice: marking it
+		// idempotent lets net/http resend it when the proxy has just closed
+		// the kept-alive connection it was written to ("broken pipe").
+		req.Header.Set("Idempotency-Key", fmt.Sprintf("%p-%d", req, time.Now().UnixNano()))
+	}
 	resp, err := client.Do(req)
 	if err != nil {
 		return 0, err
