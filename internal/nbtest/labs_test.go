@@ -179,7 +179,54 @@ func TestLabsAreGenerated(t *testing.T) {
 				if step == "source" && !strings.Contains(src.String(), "// BEGIN SOLUTION") {
 					t.Errorf("%s: no solution regions", rel)
 				}
+				if step == "source" {
+					checkMarkers(t, rel, nb)
+				}
 			}
+		}
+	}
+}
+
+// nbgraderMarkers are the only "// BEGIN …" and "// END …" lines a lab
+// source may hold. nbgrader finds a marker by substring, so a mistyped one
+// (say "// BEGIN HIDEN TESTS") is no marker at all: the region it should
+// hide reaches the students as ordinary code, with the marker as a comment.
+var nbgraderMarkers = map[string]bool{
+	"// BEGIN SOLUTION": true, "// END SOLUTION": true,
+	"// BEGIN HIDDEN TESTS": true, "// END HIDDEN TESTS": true,
+}
+
+// checkMarkers reports every marker-like line of a lab source's code cells
+// that is not exactly one of nbgraderMarkers, and every cell whose BEGIN and
+// END markers do not pair up.
+func checkMarkers(t *testing.T, rel string, nb *Notebook) {
+	t.Helper()
+	for i, c := range nb.Cells {
+		if c.Type != "code" {
+			continue
+		}
+		open := ""
+		for n, line := range strings.Split(c.Source, "\n") {
+			l := strings.TrimSpace(line)
+			if !strings.HasPrefix(l, "// BEGIN") && !strings.HasPrefix(l, "// END") {
+				continue
+			}
+			if !nbgraderMarkers[l] {
+				t.Errorf("%s: cell %d line %d: %q is not an nbgrader marker (want one of // BEGIN SOLUTION, // END SOLUTION, // BEGIN HIDDEN TESTS, // END HIDDEN TESTS)", rel, i, n+1, l)
+				continue
+			}
+			region := strings.TrimPrefix(strings.TrimPrefix(l, "// BEGIN "), "// END ")
+			switch {
+			case strings.HasPrefix(l, "// BEGIN") && open == "":
+				open = region
+			case strings.HasPrefix(l, "// END") && open == region:
+				open = ""
+			default:
+				t.Errorf("%s: cell %d line %d: %q does not pair with the markers before it", rel, i, n+1, l)
+			}
+		}
+		if open != "" {
+			t.Errorf("%s: cell %d: // BEGIN %s has no // END %s", rel, i, open, open)
 		}
 	}
 }
