@@ -467,8 +467,8 @@ var messages = map[msg][2]string{
 	msgTitleL41:  {"L4.1 singular values from AᵀA", "L4.1 AᵀA로 구하는 특잇값"},
 	msgNameSigma: {"σ of %s", "%s의 σ"},
 	msgHintDescending: {
-		"sort the singular values in descending order, σ₁ ≥ σ₂ ≥ … (mat.EigenSym returns eigenvalues in ascending order)",
-		"특잇값을 σ₁ ≥ σ₂ ≥ … 처럼 내림차순으로 정렬하자 (mat.EigenSym은 고윳값을 오름차순으로 돌려준다)",
+		"sort the singular values in descending order, σ₁ ≥ σ₂ ≥ … (gonum's symmetric eigendecomposition returns eigenvalues in ascending order)",
+		"특잇값을 σ₁ ≥ σ₂ ≥ … 처럼 내림차순으로 정렬하자 (gonum의 대칭 고유분해는 고윳값을 오름차순으로 돌려준다)",
 	},
 	msgHintSquareRoots: {"these are the eigenvalues of AᵀA: the singular values are their square roots", "이것은 AᵀA의 고윳값이다. 특잇값은 그 제곱근이다"},
 	msgHintSigma:       {"σᵢ = √λᵢ where λᵢ are the eigenvalues of AᵀA (n×n for an m×n A)", "σᵢ = √λᵢ이고, λᵢ는 AᵀA의 고윳값이다 (A가 m×n이면 AᵀA는 n×n)"},
