@@ -81,8 +81,14 @@ func syevNoVectors(s blas64.Symmetric, w []float64) (ok, panicked bool) {
 
 // gesvd computes the singular values of the m×n matrix a (overwritten) into s
 // and, as requested by jobU and jobVT, the left and right singular vectors
-// into u and vt. It reports whether the algorithm converged.
+// into u and vt. It reports whether the algorithm converged. The thin SVD
+// with both U and Vᵀ of a matrix whose smaller dimension is at least
+// gesddMin is computed by divide and conquer (gesdd), and by Dgesvd only if
+// gesdd's result fails its accuracy check.
 func gesvd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) bool {
+	if jobU == lapack.SVDStore && jobVT == lapack.SVDStore && min(a.Rows, a.Cols) >= gesddMin && gesdd(a, u, vt, s) {
+		return true
+	}
 	work := []float64{0}
 	lapack64.Gesvd(jobU, jobVT, a, u, vt, s, work, -1)
 	work = make([]float64, int(work[0]))
