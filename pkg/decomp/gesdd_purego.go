@@ -36,15 +36,18 @@ const gesddTol = 8
 // (internal/tridiag), and U = Q·U_B, Vᵀ = V_Bᵀ·Pᵀ are two matrix products.
 // a is not modified.
 //
-// The Golub–Kahan vectors of singular values that are tiny next to σ₁ (about
-// σ₁/k and below: rank deficiency, strong grading) lose orthogonality
-// between their U and V halves, so the bidiagonal SVD is checked before it
-// is used: every element of U_BᵀU_B − I and V_BᵀV_B − I within 8·k·ε, and
-// ‖B·V_B − U_B·Σ‖_F ≤ 8·k·ε·‖B‖_F (Q and P are products of Householder
-// reflectors, so these bound A's as well). When a check fails, or the QR
-// iteration on a small block does not converge, B's SVD comes from gonum's
-// bidiagonal QR (Dbdsqr) applied to Q and Pᵀ, Dgesvd's own path. It reports
-// whether that converged.
+// The Golub–Kahan vectors of σⱼ and −σᵢ mix by about ε·σ₁/(σᵢ + σⱼ), which
+// spoils the orthogonality of their U and V halves when both are small, so
+// the triplets below σ₁/8 are recomputed (refineSmall), and the bidiagonal
+// SVD is checked before it is used: every element of U_BᵀU_B − I and
+// V_BᵀV_B − I within 8·k·ε, and ‖B·V_B − U_B·Σ‖_F ≤ 8·k·ε·‖B‖_F (Q and P
+// are products of Householder reflectors, so these bound A's as well). When
+// a check fails, when more than a quarter of the singular values (computed
+// first, alone, by Dbdsqr in O(k²)) are below σ₁/8 (low rank, strong
+// grading: bidiagonal QR is then cheaper), or when the QR iteration on a
+// small block does not converge, B's SVD comes from gonum's bidiagonal QR
+// (Dbdsqr) applied to Q and Pᵀ, Dgesvd's own path. It reports whether that
+// converged.
 func gesdd(a, u, vt blas64.General, s []float64) bool {
 	m, n := a.Rows, a.Cols
 	if m < n {
@@ -109,7 +112,24 @@ func gesddTall(a, u, vt blas64.General, s []float64) bool {
 			}
 		}
 	}
-	ub, vbt, ok := bidiagSVD(d, e, s)
+	// Singular values alone (O(n²)) tell whether more than a quarter of
+	// them are small enough for refineSmall; then bidiagonal QR is cheaper.
+	copy(s, d)
+	ee := append([]float64(nil), e...)
+	ok := impl.Dbdsqr(blas.Upper, n, 0, 0, 0, s, ee, nil, 1, nil, 1, nil, 1, work)
+	if ok {
+		small := 0
+		for _, v := range s {
+			if v < gesddSmall*s[0] {
+				small++
+			}
+		}
+		ok = small <= n/4
+	}
+	var ub, vbt blas64.General
+	if ok {
+		ub, vbt, ok = bidiagSVD(d, e, s)
+	}
 	if !ok {
 		// Dgesvd's path: bidiagonal QR with its rotations applied to Q and Pᵀ.
 		copy(s, d)
@@ -182,7 +202,8 @@ const gesddSmall = 1.0 / 8
 // eigenvalue 1 give an orthonormal basis X_v·W of span V_S, and likewise for
 // U; the SVD of the p×p matrix C = Ûᵀ·B·V̂ (Dgesvd) then gives the triplets.
 // z holds the eigenvectors, ub and vbt the triplets from them, updated in
-// place. It reports false if Dgesvd or the eigensolver failed.
+// place. It reports false if Dgesvd or the eigensolver failed. Its cost
+// grows like p³; gesdd calls it for p ≤ k/4 only.
 func refineSmall(d, e []float64, z blas64.General, s []float64, ub, vbt blas64.General) bool {
 	n := len(d)
 	p := 0
