@@ -17,13 +17,14 @@ import (
 
 // TestGesdd runs the thin SVD driver gesdd directly at sizes from gesddMin
 // up, tall and wide, on matrices with prescribed singular values (random,
-// rank-deficient, clustered, graded, tiny and huge scale), and SVD.Factorize
-// on the same matrices: the residual ‖A − UΣVᵀ‖₂/‖A‖₂ and ‖UᵀU − I‖∞,
-// ‖VᵀV − I‖∞ must be within 10·max(m, n)·ε and the singular values must
-// match gonum's mat.SVD to 1e-12·σ₁, whichever path gesdd takes.
+// rank-deficient, clustered, graded, tiny and huge scale, zero, identity,
+// integer rank one), and SVD.Factorize on the same matrices: the residual
+// ‖A − UΣVᵀ‖₂/‖A‖₂ and ‖UᵀU − I‖₂, ‖VᵀV − I‖₂ must be within
+// 10·max(m, n)·ε and the singular values must match gonum's mat.SVD to
+// 1e-12·σ₁, whichever path gesdd takes.
 func TestGesdd(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(19, 1))
-	shapes := [][2]int{{64, 64}, {100, 70}, {70, 130}, {200, 200}}
+	shapes := [][2]int{{64, 64}, {100, 70}, {70, 130}, {200, 200}, {500, 64}, {64, 300}}
 	if !testing.Short() {
 		shapes = append(shapes, [2]int{400, 300})
 	}
@@ -66,6 +67,13 @@ func TestGesdd(t *testing.T) {
 			{"graded 1e-15", withValues(func(i int) float64 { return math.Pow(10, -15*float64(i)/float64(k)) })},
 			{"tiny 1e-300", scaled(1e-300)},
 			{"huge 1e300", scaled(1e300)},
+			{"zero", mat.NewDense(m, n, nil)},
+			{"identity", withValues(func(int) float64 { return 1 })},
+			{"rank 1 integers", func() *mat.Dense {
+				a := mat.NewDense(m, n, nil)
+				a.Apply(func(i, j int, _ float64) float64 { return float64((i%7 - 3) * (j%5 + 1)) }, a)
+				return a
+			}()},
 		} {
 			t.Run(fmt.Sprintf("%s/%dx%d", tc.name, m, n), func(t *testing.T) {
 				var ref mat.SVD
@@ -79,7 +87,7 @@ func TestGesdd(t *testing.T) {
 					us.Apply(func(_, j int, v float64) float64 { return v * s[j] }, u)
 					r.Mul(&us, vt)
 					r.Sub(tc.a, &r)
-					if res := mat.Norm(&r, 2) / mat.Norm(tc.a, 2) / (float64(max(m, n)) * ulp); !(res <= 10) {
+					if res := mat.Norm(&r, 2) / math.Max(mat.Norm(tc.a, 2), 0x1p-1022) / (float64(max(m, n)) * ulp); !(res <= 10) {
 						t.Errorf("%s: residual %.3g·max(m,n)·ε", what, res)
 					}
 					for name, q := range map[string]mat.Matrix{"U": u, "V": vt.T()} {
