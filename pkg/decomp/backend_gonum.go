@@ -83,10 +83,11 @@ func syevNoVectors(s blas64.Symmetric, w []float64) (ok, panicked bool) {
 // and, as requested by jobU and jobVT, the left and right singular vectors
 // into u and vt. It reports whether the algorithm converged. The thin SVD
 // with both U and Vᵀ of a matrix whose smaller dimension is at least
-// gesddMin is computed by divide and conquer (gesdd), and by Dgesvd only if
-// gesdd's result fails its accuracy check.
+// gesddMin and at most gesddMax is computed by divide and conquer (gesdd),
+// which falls back to bidiagonal QR itself when its result fails its
+// accuracy check; Dgesvd runs only if that did not converge either.
 func gesvd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) bool {
-	if jobU == lapack.SVDStore && jobVT == lapack.SVDStore && min(a.Rows, a.Cols) >= gesddMin && gesdd(a, u, vt, s) {
+	if k := min(a.Rows, a.Cols); jobU == lapack.SVDStore && jobVT == lapack.SVDStore && k >= gesddMin && k <= gesddMax && gesdd(a, u, vt, s) {
 		return true
 	}
 	work := []float64{0}

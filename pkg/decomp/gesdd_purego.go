@@ -22,6 +22,12 @@ import (
 // BLAS call. Smaller matrices keep Dgesvd, so their results do not move.
 const gesddMin = 64
 
+// gesddMax is the largest smaller dimension for gesdd: the Golub–Kahan
+// eigenvectors take (2k)² float64s (128 MiB at k = 2048), and the merges of
+// the divide and conquer as much again, where Dgesvd needs no more than the
+// matrices it returns.
+const gesddMax = 2048
+
 // gesddTol is the multiple of n·ε that gesdd's bidiagonal SVD must meet in
 // orthogonality and residual to be accepted.
 const gesddTol = 8

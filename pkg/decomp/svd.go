@@ -25,7 +25,7 @@ type SVD struct {
 // Factorize computes the singular values of a and, as kind asks, the full or
 // thin left and right singular vectors (gonum's mat.SVDNone, SVDThin,
 // SVDFull, SVDThinU, …). The pure-Go build uses LAPACK dgesvd like gonum's
-// mat.SVD, except for SVDThin when min(m, n) ≥ 64, which is computed by
+// mat.SVD, except for SVDThin when 64 ≤ min(m, n) ≤ 2048, computed by
 // divide and conquer as dgesdd does (see the package documentation);
 // -tags openblas uses the divide-and-conquer dgesdd. It returns
 // ErrEmpty, an *ElementError naming a NaN/Inf element, a wrapped
