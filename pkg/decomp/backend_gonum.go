@@ -81,8 +81,15 @@ func syevNoVectors(s blas64.Symmetric, w []float64) (ok, panicked bool) {
 
 // gesvd computes the singular values of the m×n matrix a (overwritten) into s
 // and, as requested by jobU and jobVT, the left and right singular vectors
-// into u and vt. It reports whether the algorithm converged.
+// into u and vt. It reports whether the algorithm converged. The thin SVD
+// with both U and Vᵀ of a matrix whose smaller dimension is at least
+// gesddMin and at most gesddMax is computed by divide and conquer (gesdd),
+// which falls back to bidiagonal QR itself when its result fails its
+// accuracy check; Dgesvd runs only if that did not converge either.
 func gesvd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) bool {
+	if k := min(a.Rows, a.Cols); jobU == lapack.SVDStore && jobVT == lapack.SVDStore && k >= gesddMin && k <= gesddMax && gesdd(a, u, vt, s) {
+		return true
+	}
 	work := []float64{0}
 	lapack64.Gesvd(jobU, jobVT, a, u, vt, s, work, -1)
 	work = make([]float64, int(work[0]))

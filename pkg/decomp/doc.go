@@ -137,5 +137,16 @@
 // The pure-Go build computes the eigenvectors of symmetric matrices of order
 // 64 and more as LAPACK's dsyevd does: reduction to tridiagonal form, then
 // divide and conquer (Cuppen; Gu and Eisenstat) instead of QL iteration, so
-// that most of the work is matrix products.
+// that most of the work is matrix products. Likewise the thin SVD with both
+// U and V of a matrix whose smaller dimension is 64 to 2048 is computed as
+// LAPACK's dgesdd does: reduction to bidiagonal form B, the SVD of B by that
+// divide and conquer on B's Golub–Kahan form (the symmetric tridiagonal
+// matrix with zero diagonal and eigenvalues ±σᵢ; the triplets of singular
+// values below σ₁/8 are recomputed from the span of their eigenvectors,
+// whose U and V halves mix), and matrix products for U and V. Its result is
+// checked (orthogonality of U and V within 8·k·ε elementwise, the residual
+// within 8·k·ε·‖B‖_F) and replaced by gonum's bidiagonal QR (dgesvd's path)
+// when a check fails or when over a quarter of the singular values are below
+// σ₁/8 (low rank, strong grading), where bidiagonal QR is the cheaper.
+// Other sizes, the full SVD and the one-sided kinds keep gonum's dgesvd.
 package decomp

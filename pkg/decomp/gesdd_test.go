@@ -1,0 +1,203 @@
+// Copyright ©2026 The FactorLab Authors.
+
+//go:build !openblas
+
+package decomp
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/lapack/gonum"
+	"gonum.org/v1/gonum/mat"
+)
+
+// TestGesdd runs the thin SVD driver gesdd directly at sizes from gesddMin
+// up, tall and wide, on matrices with prescribed singular values (random,
+// rank-deficient, clustered, graded, tiny and huge scale, zero, identity,
+// integer rank one), and SVD.Factorize on the same matrices: the residual
+// ‖A − UΣVᵀ‖₂/‖A‖₂ and ‖UᵀU − I‖₂, ‖VᵀV − I‖₂ must be within
+// 10·max(m, n)·ε and the singular values must match gonum's mat.SVD to
+// 1e-12·σ₁, whichever path gesdd takes.
+func TestGesdd(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(19, 1))
+	shapes := [][2]int{{64, 64}, {100, 70}, {70, 130}, {200, 200}, {500, 64}, {64, 300}}
+	if !testing.Short() {
+		shapes = append(shapes, [2]int{400, 300})
+	}
+	const ulp = 0x1p-52
+	orth := func(q *mat.Dense) *mat.Dense { // random matrix with orthonormal columns
+		var qr mat.QR
+		qr.Factorize(q)
+		var out mat.Dense
+		qr.QTo(&out)
+		_, c := q.Dims()
+		return mat.DenseCopyOf(out.Slice(0, out.RawMatrix().Rows, 0, c))
+	}
+	for _, sh := range shapes {
+		m, n := sh[0], sh[1]
+		k := min(m, n)
+		withValues := func(f func(i int) float64) *mat.Dense {
+			u, v := orth(gesddRand(rnd, m, k)), orth(gesddRand(rnd, n, k))
+			for j := 0; j < k; j++ {
+				col := u.ColView(j).(*mat.VecDense)
+				col.ScaleVec(f(j), col)
+			}
+			var a mat.Dense
+			a.Mul(u, v.T())
+			return &a
+		}
+		scaled := func(c float64) *mat.Dense {
+			a := gesddRand(rnd, m, n)
+			a.Scale(c, a)
+			return a
+		}
+		for _, tc := range []struct {
+			name string
+			a    *mat.Dense
+		}{
+			{"random", gesddRand(rnd, m, n)},
+			{"rank 3", withValues(func(i int) float64 { return float64(max(0, 3-i)) })},
+			{"two values", withValues(func(i int) float64 { return float64(1 + i%2) })},
+			{"clustered", withValues(func(i int) float64 { return 1 + 1e-12*float64(i) })},
+			{"graded 1e-10", withValues(func(i int) float64 { return math.Pow(10, -10*float64(i)/float64(k)) })},
+			{"graded 1e-15", withValues(func(i int) float64 { return math.Pow(10, -15*float64(i)/float64(k)) })},
+			{"tiny 1e-300", scaled(1e-300)},
+			{"huge 1e300", scaled(1e300)},
+			{"zero", mat.NewDense(m, n, nil)},
+			{"identity", withValues(func(int) float64 { return 1 })},
+			{"rank 1 integers", func() *mat.Dense {
+				a := mat.NewDense(m, n, nil)
+				a.Apply(func(i, j int, _ float64) float64 { return float64((i%7 - 3) * (j%5 + 1)) }, a)
+				return a
+			}()},
+		} {
+			t.Run(fmt.Sprintf("%s/%dx%d", tc.name, m, n), func(t *testing.T) {
+				var ref mat.SVD
+				if !ref.Factorize(tc.a, mat.SVDNone) {
+					t.Fatal("gonum's SVD failed")
+				}
+				want := ref.Values(nil)
+				check := func(what string, u, vt *mat.Dense, s []float64) {
+					t.Helper()
+					var us, r mat.Dense
+					us.Apply(func(_, j int, v float64) float64 { return v * s[j] }, u)
+					r.Mul(&us, vt)
+					r.Sub(tc.a, &r)
+					if res := mat.Norm(&r, 2) / math.Max(mat.Norm(tc.a, 2), 0x1p-1022) / (float64(max(m, n)) * ulp); !(res <= 10) {
+						t.Errorf("%s: residual %.3g·max(m,n)·ε", what, res)
+					}
+					for name, q := range map[string]mat.Matrix{"U": u, "V": vt.T()} {
+						e := gesddOrthErr(q) / (float64(max(m, n)) * ulp)
+						t.Logf("%s: ‖%sᵀ%s − I‖ = %.3g·max(m,n)·ε", what, name, name, e)
+						if !(e <= 10) {
+							t.Errorf("%s: ‖%sᵀ%s − I‖ = %.3g·max(m,n)·ε", what, name, name, e)
+						}
+					}
+					for i := range want {
+						if d := math.Abs(s[i] - want[i]); !(d <= 1e-12*want[0]) {
+							t.Errorf("%s: σ%d = %.17g, gonum %.17g", what, i+1, s[i], want[i])
+							break
+						}
+					}
+				}
+				u, vt, s := mat.NewDense(m, k, nil), mat.NewDense(k, n, nil), make([]float64, k)
+				if !gesdd(tc.a.RawMatrix(), u.RawMatrix(), vt.RawMatrix(), s) {
+					t.Fatal("gesdd did not converge")
+				}
+				check("gesdd", u, vt, s)
+				var sv SVD
+				if err := sv.Factorize(tc.a, mat.SVDThin); err != nil {
+					t.Fatal(err)
+				}
+				var fu, fv mat.Dense
+				sv.UTo(&fu)
+				sv.VTo(&fv)
+				check("Factorize", &fu, mat.DenseCopyOf(fv.T()), sv.Values(nil))
+			})
+		}
+	}
+}
+
+// TestBidiagSVD runs the Golub–Kahan divide and conquer on bidiagonal
+// matrices, including ones with zero, tiny and strongly graded singular
+// values (whose Golub–Kahan vectors mix and are recomputed by refineSmall):
+// it must accept its result, with singular values matching Dbdsqr's to
+// 1e-13·σ₁, and its accuracy guard must refuse a spoiled vector or value.
+func TestBidiagSVD(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(19, 2))
+	for _, tc := range []struct {
+		name string
+		n    int
+		d, e func(i int) float64
+	}{
+		{"random", 150, func(int) float64 { return 2 + math.Abs(rnd.NormFloat64()) }, func(int) float64 { return rnd.NormFloat64() }},
+		{"ones", 120, func(int) float64 { return 1 }, func(int) float64 { return 1 }},
+		{"diagonal", 100, func(i int) float64 { return 1 + float64(i%3) }, func(int) float64 { return 0 }},
+		{"graded 1e-3", 100, func(i int) float64 { return math.Pow(10, -3*float64(i)/100) }, func(i int) float64 { return 0.5 * math.Pow(10, -3*float64(i)/100) }},
+		{"graded 1e-12", 100, func(i int) float64 { return math.Pow(10, -12*float64(i)/100) }, func(i int) float64 { return 0.1 * math.Pow(10, -12*float64(i)/100) }},
+		{"zeros", 130, func(i int) float64 { return float64(i % 3) }, func(i int) float64 { return 1 / float64(i+1) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := tc.n
+			d, e := make([]float64, n), make([]float64, n-1)
+			for i := range d {
+				d[i] = tc.d(i)
+				if i < n-1 {
+					e[i] = tc.e(i)
+				}
+			}
+			s := make([]float64, n)
+			ub, vbt, ok := bidiagSVD(d, e, s)
+			if !ok {
+				t.Fatal("bidiagSVD refused its result")
+			}
+			want, we := append([]float64(nil), d...), append([]float64(nil), e...)
+			if !(gonum.Implementation{}).Dbdsqr(blas.Upper, n, 0, 0, 0, want, we, nil, 1, nil, 1, nil, 1, make([]float64, 4*n)) {
+				t.Fatal("Dbdsqr did not converge")
+			}
+			for i := range want {
+				if diff := math.Abs(s[i] - want[i]); !(diff <= 1e-13*want[0]) {
+					t.Fatalf("σ%d = %.17g, Dbdsqr %.17g", i+1, s[i], want[i])
+				}
+			}
+			// The guard refuses a spoiled vector or value.
+			ub.Data[3*n+5] += 1e-9
+			if bidiagSVDAccurate(d, e, ub, vbt, s) {
+				t.Error("accepts a U_B that is not orthonormal")
+			}
+			ub.Data[3*n+5] -= 1e-9
+			if !bidiagSVDAccurate(d, e, ub, vbt, s) {
+				t.Fatal("refuses its own result")
+			}
+			s[7] *= 1 + 1e-9
+			if bidiagSVDAccurate(d, e, ub, vbt, s) {
+				t.Error("accepts a wrong singular value")
+			}
+		})
+	}
+}
+
+func gesddRand(rnd *rand.Rand, m, n int) *mat.Dense {
+	a := mat.NewDense(m, n, nil)
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			a.Set(i, j, rnd.NormFloat64())
+		}
+	}
+	return a
+}
+
+// gesddOrthErr returns ‖QᵀQ − I‖₂.
+func gesddOrthErr(q mat.Matrix) float64 {
+	_, c := q.Dims()
+	var g mat.Dense
+	g.Mul(q.T(), q)
+	for i := 0; i < c; i++ {
+		g.Set(i, i, g.At(i, i)-1)
+	}
+	return mat.Norm(&g, 2)
+}
