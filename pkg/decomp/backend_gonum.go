@@ -83,11 +83,13 @@ func syevNoVectors(s blas64.Symmetric, w []float64) (ok, panicked bool) {
 // and, as requested by jobU and jobVT, the left and right singular vectors
 // into u and vt. It reports whether the algorithm converged. The thin SVD
 // with both U and Vᵀ of a matrix whose smaller dimension is at least
-// gesddMin and at most gesddMax is computed by divide and conquer (gesdd),
+// gesddMin and at most gesddMax, and whose sides differ by at most a factor
+// gesddAspect, is computed by divide and conquer (gesdd),
 // which falls back to bidiagonal QR itself when its result fails its
 // accuracy check; Dgesvd runs only if that did not converge either.
 func gesvd(jobU, jobVT lapack.SVDJob, a, u, vt blas64.General, s []float64) bool {
-	if k := min(a.Rows, a.Cols); jobU == lapack.SVDStore && jobVT == lapack.SVDStore && k >= gesddMin && k <= gesddMax && gesdd(a, u, vt, s) {
+	if k := min(a.Rows, a.Cols); jobU == lapack.SVDStore && jobVT == lapack.SVDStore &&
+		k >= gesddMin && k <= gesddMax && max(a.Rows, a.Cols) <= gesddAspect*k && gesdd(a, u, vt, s) {
 		return true
 	}
 	work := []float64{0}

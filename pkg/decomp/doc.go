@@ -138,7 +138,8 @@
 // 64 and more as LAPACK's dsyevd does: reduction to tridiagonal form, then
 // divide and conquer (Cuppen; Gu and Eisenstat) instead of QL iteration, so
 // that most of the work is matrix products. Likewise the thin SVD with both
-// U and V of a matrix whose smaller dimension is 64 to 2048 is computed as
+// U and V of a matrix whose smaller dimension is 200 to 2048, and whose
+// sides differ by at most a factor 2, is computed as
 // LAPACK's dgesdd does: reduction to bidiagonal form B, the SVD of B by that
 // divide and conquer on B's Golub–Kahan form (the symmetric tridiagonal
 // matrix with zero diagonal and eigenvalues ±σᵢ; the triplets of singular

@@ -15,8 +15,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// TestGesdd runs the thin SVD driver gesdd directly at sizes from gesddMin
-// up, tall and wide, on matrices with prescribed singular values (random,
+// TestGesdd runs the thin SVD driver gesdd directly at sizes from 64 up
+// (below gesddMin too, where SVD.Factorize itself keeps Dgesvd), tall and wide, on matrices with prescribed singular values (random,
 // rank-deficient, clustered, graded, tiny and huge scale, zero, identity,
 // integer rank one), and SVD.Factorize on the same matrices: the residual
 // ‖A − UΣVᵀ‖₂/‖A‖₂ and ‖UᵀU − I‖₂, ‖VᵀV − I‖₂ must be within

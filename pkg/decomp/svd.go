@@ -25,8 +25,9 @@ type SVD struct {
 // Factorize computes the singular values of a and, as kind asks, the full or
 // thin left and right singular vectors (gonum's mat.SVDNone, SVDThin,
 // SVDFull, SVDThinU, …). The pure-Go build uses LAPACK dgesvd like gonum's
-// mat.SVD, except for SVDThin when 64 ≤ min(m, n) ≤ 2048, computed by
-// divide and conquer as dgesdd does (see the package documentation);
+// mat.SVD, except for SVDThin when 200 ≤ min(m, n) ≤ 2048 and
+// max(m, n) ≤ 2·min(m, n), computed by divide and conquer as dgesdd does (see
+// the package documentation);
 // -tags openblas uses the divide-and-conquer dgesdd. It returns
 // ErrEmpty, an *ElementError naming a NaN/Inf element, a wrapped
 // ErrNoConvergence, or a wrapped ErrRange when σ₁ exceeds the largest
