@@ -11,8 +11,8 @@ import (
 // their expectations are the English ones with each English phrase of the
 // output replaced by its Korean translation. Text that reproduces the
 // source verbatim (seed 000's "Iteration N, loss:" lines and tensors) and
-// the reports packages print by themselves (decomp.Diagnosis, the
-// quadrilateral of plotting.SquareImage) stay English in both. Every figure
+// Go error values that cells print stay English in both (plotting's own
+// reports are translated by pkg/plotting/hangul). Every figure
 // of a Korean notebook must draw Hangul (checkExpect).
 
 // korean derives a Korean notebook's expectations from its English twin's:
@@ -73,7 +73,13 @@ var koSeed000Eigen = korean(seed000Eigen, []string{
 	"smallest angle between eigenvectors: ", "고유벡터 사이의 가장 작은 각: ",
 }, "변환 전: 단위벡터")
 
-var koSeed001Maps = korean(seed001Maps, nil,
+var koSeed001Maps = korean(seed001Maps, []string{
+	"corners: ", "꼭짓점: ",
+	"side 1 = (2, 1), opposite side 3 = (-2, -1): cross product 0 → parallel", "변 1 = (2, 1), 마주 보는 변 3 = (-2, -1): 외적 0 → 평행",
+	"side 2 = (1, 2), opposite side 4 = (-1, -2): cross product 0 → parallel", "변 2 = (1, 2), 마주 보는 변 4 = (-1, -2): 외적 0 → 평행",
+	"kind: parallelogram", "모양: 평행사변형",
+	"area: ", "넓이: ",
+},
 	"변환 전: 단위 정사각형, e₁, e₂", "넓이", "회전: 변환 전", "늘이기: 변환 전")
 
 var koSeed001Eigen = korean(seed001Eigen, []string{

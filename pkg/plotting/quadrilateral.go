@@ -119,8 +119,23 @@ func (q Quadrilateral) String() string {
 	}
 	fmt.Fprintf(&b, "kind: %s\n", q.Kind(0))
 	fmt.Fprintf(&b, "area: %.4g\n", q.Area())
-	return b.String()
+	if ReportTranslator == nil {
+		return b.String()
+	}
+	lines := strings.SplitAfter(b.String(), "\n")
+	for i, l := range lines {
+		if t := strings.TrimSuffix(l, "\n"); t != "" {
+			lines[i] = ReportTranslator(t) + l[len(t):]
+		}
+	}
+	return strings.Join(lines, "")
 }
+
+// ReportTranslator, when not nil, translates each line of the text reports
+// pkg/plotting writes by itself (Quadrilateral.String), as a text handler
+// translates the labels its figures draw. Package pkg/plotting/hangul sets
+// it, so a Korean notebook's reports are Korean; nil keeps them English.
+var ReportTranslator func(line string) string
 
 // xyString writes a point as "(x, y)" with up to four significant digits,
 // without negative zeros.

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/factorlab/factorlab/pkg/plotting"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot"
@@ -34,6 +35,7 @@ func init() {
 	hangulFont = f
 	font.DefaultCache.Add(font.Collection{{Font: font.Font{Typeface: Typeface}, Face: f}})
 	plot.DefaultTextHandler = NewHandler()
+	plotting.ReportTranslator = Korean
 }
 
 // NewHandler returns the handler this package installs as

@@ -25,6 +25,14 @@ var korean = []struct {
 	re *regexp.Regexp
 	ko string
 }{
+	// Quadrilateral.String, the report of plotting.SquareImage
+	{regexp.MustCompile(`^corners: (.*)$`), "꼭짓점: ${1}"},
+	{regexp.MustCompile(`^side (\d+) = (.*), opposite side (\d+) = (.*): cross product (\S+) → parallel$`), "변 ${1} = ${2}, 마주 보는 변 ${3} = ${4}: 외적 ${5} → 평행"},
+	{regexp.MustCompile(`^side (\d+) = (.*), opposite side (\d+) = (.*): cross product (\S+) → not parallel$`), "변 ${1} = ${2}, 마주 보는 변 ${3} = ${4}: 외적 ${5} → 평행하지 않음"},
+	{regexp.MustCompile(`^kind: parallelogram$`), "모양: 평행사변형"},
+	{regexp.MustCompile(`^kind: trapezoid$`), "모양: 사다리꼴"},
+	{regexp.MustCompile(`^kind: quadrilateral$`), "모양: 사각형"},
+	{regexp.MustCompile(`^area: (.*)$`), "넓이: ${1}"},
 	// pkg/lab's corners figure (lab L6)
 	{regexp.MustCompile(`^your corners$`), "내 답의 꼭짓점"},
 	{regexp.MustCompile(`^reference: M·\(unit square\)$`), "정답: M·(단위 정사각형)"},

@@ -96,3 +96,35 @@ func TestKoreanFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestQuadrilateralReport: with the package imported, the report of
+// plotting.SquareImage is Korean, line by line, its numbers unchanged.
+func TestQuadrilateralReport(t *testing.T) {
+	for _, tc := range []struct {
+		a    []float64
+		want []string
+	}{
+		{[]float64{2, 1, 1, 2}, []string{
+			"꼭짓점: (0, 0) → (2, 1) → (3, 3) → (1, 2)\n",
+			"변 1 = (2, 1), 마주 보는 변 3 = (-2, -1): 외적 0 → 평행\n",
+			"변 2 = (1, 2), 마주 보는 변 4 = (-1, -2): 외적 0 → 평행\n",
+			"모양: 평행사변형\n",
+			"넓이: 3\n",
+		}},
+		{[]float64{0, 0, 0, 0}, []string{"넓이: 0\n"}},
+	} {
+		q, err := plotting.SquareImage(mat.NewDense(2, 2, tc.a))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := q.String()
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("SquareImage(%v) report lacks %q:\n%s", tc.a, w, got)
+			}
+		}
+		if english := regexp.MustCompile(`[A-Za-z]{4,}`).FindString(got); english != "" {
+			t.Errorf("SquareImage(%v) report keeps the English %q:\n%s", tc.a, english, got)
+		}
+	}
+}
