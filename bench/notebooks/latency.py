@@ -146,13 +146,14 @@ def summary(times):
 
 
 def register_kernels(jupyter_dir, want_python):
-    env = dict(os.environ, JUPYTER_DATA_DIR=jupyter_dir, JUPYTER_PATH=jupyter_dir)
-    gonb = os.path.join(gobin(), "gonb")
-    if not os.access(gonb, os.X_OK):
-        die("no GoNB at %s: run scripts/setup.sh (make setup)" % gonb)
-    r = subprocess.run([gonb, "--install", "--logtostderr=false"], env=env, capture_output=True, text=True)
-    if r.returncode != 0 or not os.path.exists(os.path.join(jupyter_dir, "kernels", "gonb", "kernel.json")):
-        die("gonb --install failed: %s" % (r.stderr or r.stdout).strip())
+    """Checks the venv's gonb kernel and registers the Python reference kernel in jupyter_dir."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    try:
+        spec = KernelSpecManager().get_kernel_spec("gonb")
+    except NoSuchKernel:
+        die("no gonb kernel in this Python environment: run scripts/setup.sh (make setup)")
+    if not spec.resource_dir.startswith(sys.prefix):
+        die("the gonb kernel Jupyter picks is %s, not the venv's: run scripts/setup.sh (make setup)" % spec.resource_dir)
     if not want_python:
         return None
     py = "/usr/bin/python3"
@@ -185,6 +186,8 @@ def main():
     tmp = tempfile.mkdtemp(prefix="factorlab-latency-")
     os.makedirs(LOGDIR, exist_ok=True)
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    # The venv's own kernels (gonb) first; the Python reference kernel is registered in tmp.
+    os.environ["JUPYTER_PREFER_ENV_PATH"] = "1"
     os.environ["JUPYTER_DATA_DIR"] = os.path.join(tmp, "jupyter")
     os.environ["JUPYTER_PATH"] = os.environ["JUPYTER_DATA_DIR"]
     os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
