@@ -166,3 +166,36 @@ func FiniteMatrix(t *testing.T, what string, m mat.Matrix) {
 		}
 	}
 }
+
+// Seed is a seed matrix of a fuzz corpus, Rows×Cols in row-major order; nil
+// Values means the zero matrix.
+type Seed struct {
+	Rows, Cols uint8
+	Values     []float64
+}
+
+// Setting is the (integer, real) settings pair of a corpus entry.
+type Setting struct {
+	K int16
+	X float64
+}
+
+// AddSeeds adds every seed matrix to f, as the arguments (rows, cols, data,
+// exp, k, x) of a target that calls Matrix(rows, cols, data, exp): at
+// scale 2⁰, 2⁻⁹⁹⁷ and 2⁹⁹⁷ with the setting (1, 0), then at scale 2⁰ with
+// each of settings.
+func AddSeeds(f *testing.F, seeds []Seed, settings ...Setting) {
+	for _, s := range seeds {
+		vs := s.Values
+		if vs == nil {
+			vs = make([]float64, int(s.Rows)*int(s.Cols))
+		}
+		data := Encode(vs...)
+		for _, exp := range []int16{0, -997, 997} {
+			f.Add(s.Rows, s.Cols, data, exp, int16(1), 0.0)
+		}
+		for _, set := range settings {
+			f.Add(s.Rows, s.Cols, data, int16(0), set.K, set.X)
+		}
+	}
+}

@@ -22,41 +22,27 @@ import (
 
 // seedMatrices are the corpus: the seeds' matrices, a defective and a
 // rotation matrix, zeros, a rank-deficient matrix, NaN and Inf.
-var seedMatrices = []struct {
-	r, c uint8
-	v    []float64
-}{
-	{2, 2, []float64{4, 1, 2, 3}},
-	{2, 2, []float64{2, 1, 1, 2}},
-	{2, 2, []float64{1, 1, 0, 1}},
-	{2, 2, []float64{0, -1, 1, 0}},
-	{2, 2, []float64{-1, 2, 2, -1}},
-	{4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1}},
-	{3, 2, []float64{1, 2, 3, 4, 5, 6}},
-	{3, 2, []float64{1, 2, 2, 4, 3, 6}},
-	{3, 3, []float64{2, -1, 0, -1, 2, -1, 0, -1, 2}},
-	{3, 3, nil},
-	{1, 1, []float64{7}},
-	{2, 2, []float64{1, math.NaN(), 0, 1}},
-	{2, 3, []float64{1, 2, math.Inf(1), 0, 1, 2}},
-	{0, 0, nil},
+var seedMatrices = []fuzzinput.Seed{
+	{Rows: 2, Cols: 2, Values: []float64{4, 1, 2, 3}},
+	{Rows: 2, Cols: 2, Values: []float64{2, 1, 1, 2}},
+	{Rows: 2, Cols: 2, Values: []float64{1, 1, 0, 1}},
+	{Rows: 2, Cols: 2, Values: []float64{0, -1, 1, 0}},
+	{Rows: 2, Cols: 2, Values: []float64{-1, 2, 2, -1}},
+	{Rows: 4, Cols: 2, Values: []float64{5, 3, 3, 2, 2, 1, 1, 1}},
+	{Rows: 3, Cols: 2, Values: []float64{1, 2, 3, 4, 5, 6}},
+	{Rows: 3, Cols: 2, Values: []float64{1, 2, 2, 4, 3, 6}},
+	{Rows: 3, Cols: 3, Values: []float64{2, -1, 0, -1, 2, -1, 0, -1, 2}},
+	{Rows: 3, Cols: 3, Values: nil},
+	{Rows: 1, Cols: 1, Values: []float64{7}},
+	{Rows: 2, Cols: 2, Values: []float64{1, math.NaN(), 0, 1}},
+	{Rows: 2, Cols: 3, Values: []float64{1, 2, math.Inf(1), 0, 1, 2}},
+	{Rows: 0, Cols: 0, Values: nil},
 }
 
 // addSeeds adds every seed matrix at scale 1, about 1e-300 and about 1e300,
 // with a few settings.
 func addSeeds(f *testing.F) {
-	for _, m := range seedMatrices {
-		vs := m.v
-		if vs == nil {
-			vs = make([]float64, int(m.r)*int(m.c))
-		}
-		data := fuzzinput.Encode(vs...)
-		for _, exp := range []int16{0, -997, 997} {
-			f.Add(m.r, m.c, data, exp, int16(1), 0.0)
-		}
-		f.Add(m.r, m.c, data, int16(0), int16(-1), math.NaN())
-		f.Add(m.r, m.c, data, int16(0), int16(50), 1e-3)
-	}
+	fuzzinput.AddSeeds(f, seedMatrices, fuzzinput.Setting{K: -1, X: math.NaN()}, fuzzinput.Setting{K: 50, X: 1e-3})
 }
 
 // misuse are the panics a target allows: out-of-range settings.

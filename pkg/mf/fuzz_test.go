@@ -18,34 +18,19 @@ import (
 // for out-of-range settings), no NaN or Inf in a result returned without an
 // error, and every call returns; iteration counts are bounded by the target.
 
-var seedMatrices = []struct {
-	r, c uint8
-	v    []float64
-}{
-	{4, 2, []float64{5, 3, 3, 2, 2, 1, 1, 1}},
-	{3, 3, []float64{1, 2, 3, 2, 4, 6, 3, 6, 9.5}},
-	{2, 2, []float64{0, -1, 1, 0}},
-	{3, 2, nil},
-	{1, 1, []float64{7}},
-	{2, 2, []float64{1, math.NaN(), 0, 1}},
-	{2, 3, []float64{1, 2, math.Inf(1), 0, 1, 2}},
-	{0, 0, nil},
+var seedMatrices = []fuzzinput.Seed{
+	{Rows: 4, Cols: 2, Values: []float64{5, 3, 3, 2, 2, 1, 1, 1}},
+	{Rows: 3, Cols: 3, Values: []float64{1, 2, 3, 2, 4, 6, 3, 6, 9.5}},
+	{Rows: 2, Cols: 2, Values: []float64{0, -1, 1, 0}},
+	{Rows: 3, Cols: 2, Values: nil},
+	{Rows: 1, Cols: 1, Values: []float64{7}},
+	{Rows: 2, Cols: 2, Values: []float64{1, math.NaN(), 0, 1}},
+	{Rows: 2, Cols: 3, Values: []float64{1, 2, math.Inf(1), 0, 1, 2}},
+	{Rows: 0, Cols: 0, Values: nil},
 }
 
 func addSeeds(f *testing.F) {
-	for _, m := range seedMatrices {
-		vs := m.v
-		if vs == nil {
-			vs = make([]float64, int(m.r)*int(m.c))
-		}
-		data := fuzzinput.Encode(vs...)
-		for _, exp := range []int16{0, -997, 997} {
-			f.Add(m.r, m.c, data, exp, int16(1), 0.0)
-		}
-		f.Add(m.r, m.c, data, int16(0), int16(-1), math.NaN())
-		f.Add(m.r, m.c, data, int16(0), int16(41), 0.01)
-		f.Add(m.r, m.c, data, int16(0), int16(3), 1e300)
-	}
+	fuzzinput.AddSeeds(f, seedMatrices, fuzzinput.Setting{K: -1, X: math.NaN()}, fuzzinput.Setting{K: 41, X: 0.01}, fuzzinput.Setting{K: 3, X: 1e300})
 }
 
 var misuse = []error{mf.ErrSettings}
