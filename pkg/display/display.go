@@ -2,9 +2,11 @@ package display
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"sync"
 	"time"
 
-	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
 )
 
@@ -18,7 +20,7 @@ const SyncTimeout = 5 * time.Second
 
 // IsNotebook reports whether the program runs as a GoNB cell. Outside a
 // notebook every display of this package does nothing.
-func IsNotebook() bool { return gonbui.IsNotebook }
+func IsNotebook() bool { return inNotebook }
 
 // Markdown shows md as a Markdown cell output. Outside a notebook it does
 // nothing and returns nil.
@@ -34,13 +36,25 @@ func LaTeX(tex string) error { return Markdown("$$" + tex + "$$") }
 
 // NewID returns a new display id for outputs that are replaced in place
 // (see Data). The id is transient: it is not written into the saved
-// notebook. Outside a notebook it returns "".
+// notebook. It is unique within the kernel's session: it names the
+// program's process, its start and a count. Outside a notebook it returns
+// "".
 func NewID() string {
-	if !gonbui.IsNotebook {
+	if !inNotebook {
 		return ""
 	}
-	return "factorlab-" + gonbui.UniqueId()
+	ids.mu.Lock()
+	defer ids.mu.Unlock()
+	ids.n++
+	return fmt.Sprintf("factorlab-%d-%d-%d", os.Getpid(), ids.start, ids.n)
 }
+
+// ids numbers the display ids of this program.
+var ids = struct {
+	mu    sync.Mutex
+	start int64
+	n     int
+}{start: time.Now().UnixNano()}
 
 // Data sends one MIME bundle, for example image/svg+xml and image/png of
 // one figure. With a non-empty id the bundle replaces the previous output
@@ -53,26 +67,8 @@ func Data(bundle map[protocol.MIMEType]any, id string) error {
 	if len(bundle) == 0 {
 		return ErrEmpty
 	}
-	if !gonbui.IsNotebook {
+	if !inNotebook {
 		return nil
 	}
-	gonbui.SendData(&protocol.DisplayData{Data: bundle, DisplayID: id})
-	sync()
-	return gonbui.Error()
-}
-
-// sync is the one way this project waits for the kernel: it returns when
-// GoNB has received everything sent so far, or after SyncTimeout.
-func sync() {
-	done := make(chan struct{})
-	go func() {
-		gonbui.Sync()
-		close(done)
-	}()
-	t := time.NewTimer(SyncTimeout)
-	defer t.Stop()
-	select {
-	case <-done:
-	case <-t.C:
-	}
+	return send(&protocol.DisplayData{Data: bundle, DisplayID: id}, SyncTimeout)
 }

@@ -8,7 +8,12 @@
 // ends. Outside a notebook (a test, a command) nothing is displayed and the
 // functions return nil, so code that displays runs anywhere.
 //
-// The package links GoNB's client library only, not gonum/plot.
+// The package speaks GoNB's pipe protocol itself (kernel.go) and links
+// only GoNB's protocol types, not GoNB's client library gonbui (whose
+// dependencies doubled the link time of every displaying cell) nor
+// gonum/plot. A program that also uses gonbui (GoNB's widgets, as package
+// plotting/interactive does) routes the displays through it with
+// [SendThrough].
 //
 // # Conventions
 //

@@ -7,7 +7,7 @@
 // multi-panel [Figure]. [Show] sends one display_data message whose MIME
 // bundle holds both image/svg+xml and image/png, so the figure renders in
 // JupyterLab, in HTML exported by nbconvert and on GitHub. Outside a GoNB
-// notebook (gonbui.IsNotebook is false) Show does nothing and returns nil.
+// notebook (display.IsNotebook is false) Show does nothing and returns nil.
 // [Save] writes SVG, PNG or PDF depending on the file's extension, and
 // [Render] returns the encoded bytes. Output is deterministic: the same
 // figure gives the same bytes (PDF dates are fixed to 1970-01-01). A [Live]

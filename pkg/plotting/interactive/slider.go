@@ -1,4 +1,15 @@
-package plotting
+// Package interactive shows figures that a notebook reader drives with
+// GoNB's widgets: [Slider] redraws a figure as a range slider moves.
+//
+// It is a package of its own because GoNB's widgets come with GoNB's client
+// library gonbui and its dependencies (a logging library, UUIDs with their
+// crypto, networking and SQL packages, HTML templates), which a cell that
+// only shows figures should not have to link. Linking this package routes
+// every display of the program through gonbui (display.SendThrough), as the
+// kernel reads one stream per program.
+//
+// The conventions are those of package plotting.
+package interactive
 
 import (
 	"fmt"
@@ -6,8 +17,27 @@ import (
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"github.com/janpfeifer/gonb/gonbui/widgets"
+
+	"github.com/factorlab/factorlab/pkg/display"
+	"github.com/factorlab/factorlab/pkg/plotting"
 )
+
+func init() {
+	display.SendThrough(gonbuiSender{})
+}
+
+// gonbuiSender sends package display's messages through gonbui, the
+// client GoNB's widgets use.
+type gonbuiSender struct{}
+
+func (gonbuiSender) Send(d *protocol.DisplayData) error {
+	gonbui.SendData(d)
+	return gonbui.Error()
+}
+
+func (gonbuiSender) Sync() { gonbui.Sync() }
 
 // DefaultSliderTimeout is how long Slider listens when its timeout is zero.
 const DefaultSliderTimeout = 10 * time.Minute
@@ -24,11 +54,11 @@ const DefaultSliderTimeout = 10 * time.Minute
 // figure in an earlier cell instead. Outside a notebook Slider does nothing.
 // It returns an error if min > max, value is outside [min, max] or draw
 // fails.
-func Slider(label string, min, max, value int, timeout time.Duration, draw func(v int) (Drawer, error)) error {
+func Slider(label string, min, max, value int, timeout time.Duration, draw func(v int) (plotting.Drawer, error)) error {
 	if min > max || value < min || value > max {
-		return fmt.Errorf("plotting: slider value %d not in [%d, %d]", value, min, max)
+		return fmt.Errorf("interactive: slider value %d not in [%d, %d]", value, min, max)
 	}
-	if !gonbui.IsNotebook {
+	if !display.IsNotebook() {
 		return nil
 	}
 	if timeout <= 0 {
@@ -38,7 +68,7 @@ func Slider(label string, min, max, value int, timeout time.Duration, draw func(
 	s := widgets.Slider(min, max, value).Done()
 	updates := s.Listen().LatestOnly()
 	defer updates.Close()
-	live := NewLive()
+	live := plotting.NewLive()
 	redraw := func(v int) error {
 		d, err := draw(v)
 		if err != nil {
