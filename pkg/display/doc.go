@@ -10,7 +10,7 @@
 //
 // The package speaks GoNB's pipe protocol itself (kernel.go) and links
 // only GoNB's protocol types, not GoNB's client library gonbui (whose
-// dependencies doubled the link time of every displaying cell) nor
+// dependencies nearly doubled the link of every displaying cell) nor
 // gonum/plot. A program that also uses gonbui (GoNB's widgets, as package
 // plotting/interactive does) routes the displays through it with
 // [SendThrough].

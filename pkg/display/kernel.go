@@ -22,8 +22,8 @@ import (
 // This package speaks the protocol itself, with GoNB's protocol types,
 // rather than through GoNB's client library gonbui: gonbui links a logging
 // library, a UUID package with its crypto, networking and SQL dependencies,
-// and HTML templates, which doubled the link time of every cell that shows
-// a figure.
+// and HTML templates, which nearly doubled the link of every cell that
+// shows a figure (bench/notebooks/README.md).
 
 // inNotebook is whether GoNB runs this program: GoNB sets GONB_PIPE.
 var inNotebook = os.Getenv(protocol.GONB_PIPE_ENV) != ""
