@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/lapack"
 	"gonum.org/v1/gonum/lapack/lapack64"
+
+	"github.com/factorlab/factorlab/pkg/decomp/internal/schur"
 )
 
 // Backend names the LAPACK implementation this build uses: "gonum" (pure Go,
@@ -22,15 +24,10 @@ const Backend = "gonum"
 // right eigenvectors of the square matrix a in LAPACK's packed real form.
 // a is overwritten. It reports whether the QR algorithm converged.
 func geev(a blas64.General, wr, wi []float64, vr blas64.General) bool {
-	jobvr := lapack.RightEVNone
-	if vr.Rows != 0 {
-		jobvr = lapack.RightEVCompute
+	if vr.Rows == 0 {
+		return schur.Geev(a.Rows, a.Data, a.Stride, wr, wi, nil, 0)
 	}
-	var vl blas64.General
-	work := []float64{0}
-	lapack64.Geev(lapack.LeftEVNone, jobvr, a, wr, wi, vl, vr, work, -1)
-	work = make([]float64, int(work[0]))
-	return lapack64.Geev(lapack.LeftEVNone, jobvr, a, wr, wi, vl, vr, work, len(work)) == 0
+	return schur.Geev(a.Rows, a.Data, a.Stride, wr, wi, vr.Data, vr.Stride)
 }
 
 // syev computes the eigenvalues of the symmetric matrix held in the upper

@@ -150,4 +150,13 @@
 // when a check fails or when over a quarter of the singular values are below
 // σ₁/8 (low rank, strong grading), where bidiagonal QR is the cheaper.
 // Other sizes, the full SVD and the one-sided kinds keep gonum's dgesvd.
+//
+// Eigen runs dgeev's steps (balancing, Hessenberg reduction, Schur form,
+// eigenvectors of the Schur factor, back-transformation) with gonum's
+// routines, but drives the Schur form itself: from order 75 on, the
+// multishift QR algorithm with aggressive early deflation takes LAPACK's
+// number of shifts and deflation window (64 and 96 at orders 590–2999),
+// so that each sweep's reflections are accumulated and applied as matrix
+// products. gonum v0.17's own driver takes 4 shifts at every order of 30
+// and more, which left nearly all of dgeev's work in Level-1 loops.
 package decomp
