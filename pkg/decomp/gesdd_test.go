@@ -11,8 +11,11 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/lapack/gonum"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/factorlab/factorlab/pkg/decomp/internal/bidiag"
 )
 
 // TestGesdd runs the thin SVD driver gesdd directly at sizes from 64 up
@@ -122,11 +125,10 @@ func TestGesdd(t *testing.T) {
 	}
 }
 
-// TestBidiagSVD runs the Golub–Kahan divide and conquer on bidiagonal
+// TestBidiagSVD runs gesdd's bidiagonal step (internal/bidiag) on bidiagonal
 // matrices, including ones with zero, tiny and strongly graded singular
-// values (whose Golub–Kahan vectors mix and are recomputed by refineSmall):
-// it must accept its result, with singular values matching Dbdsqr's to
-// 1e-13·σ₁, and its accuracy guard must refuse a spoiled vector or value.
+// values: gesdd's accuracy guard must accept its result, with singular values
+// matching Dbdsqr's to 1e-13·σ₁, and must refuse a spoiled vector or value.
 func TestBidiagSVD(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(19, 2))
 	for _, tc := range []struct {
@@ -138,6 +140,8 @@ func TestBidiagSVD(t *testing.T) {
 		{"ones", 120, func(int) float64 { return 1 }, func(int) float64 { return 1 }},
 		{"diagonal", 100, func(i int) float64 { return 1 + float64(i%3) }, func(int) float64 { return 0 }},
 		{"graded 1e-3", 100, func(i int) float64 { return math.Pow(10, -3*float64(i)/100) }, func(i int) float64 { return 0.5 * math.Pow(10, -3*float64(i)/100) }},
+		{"graded 1e-15 up", 300, func(i int) float64 { return math.Pow(10, -15*float64(299-i)/300) }, func(i int) float64 { return 0.7 * math.Pow(10, -15*float64(299-i)/300) }},
+		{"rank 3", 200, func(i int) float64 { return float64(max(0, 3-i)) }, func(i int) float64 { return float64(max(0, 2-i)) }},
 		{"graded 1e-12", 100, func(i int) float64 { return math.Pow(10, -12*float64(i)/100) }, func(i int) float64 { return 0.1 * math.Pow(10, -12*float64(i)/100) }},
 		{"zeros", 130, func(i int) float64 { return float64(i % 3) }, func(i int) float64 { return 1 / float64(i+1) }},
 	} {
@@ -150,10 +154,14 @@ func TestBidiagSVD(t *testing.T) {
 					e[i] = tc.e(i)
 				}
 			}
-			s := make([]float64, n)
-			ub, vbt, ok := bidiagSVD(d, e, s)
-			if !ok {
-				t.Fatal("bidiagSVD refused its result")
+			s, es := append([]float64(nil), d...), append([]float64(nil), e...)
+			ub := blas64.General{Rows: n, Cols: n, Stride: n, Data: make([]float64, n*n)}
+			vbt := blas64.General{Rows: n, Cols: n, Stride: n, Data: make([]float64, n*n)}
+			if !bidiag.SVD(n, s, es, ub.Data, n, vbt.Data, n) {
+				t.Fatal("bidiag.SVD failed")
+			}
+			if !bidiagSVDAccurate(d, e, ub, vbt, s) {
+				t.Fatal("the guard refuses bidiag.SVD's result")
 			}
 			want, we := append([]float64(nil), d...), append([]float64(nil), e...)
 			if !(gonum.Implementation{}).Dbdsqr(blas.Upper, n, 0, 0, 0, want, we, nil, 1, nil, 1, nil, 1, make([]float64, 4*n)) {
@@ -173,7 +181,7 @@ func TestBidiagSVD(t *testing.T) {
 			if !bidiagSVDAccurate(d, e, ub, vbt, s) {
 				t.Fatal("refuses its own result")
 			}
-			s[7] *= 1 + 1e-9
+			s[1] *= 1 + 1e-9
 			if bidiagSVDAccurate(d, e, ub, vbt, s) {
 				t.Error("accepts a wrong singular value")
 			}
