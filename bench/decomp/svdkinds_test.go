@@ -96,4 +96,3 @@ func BenchmarkSVDKinds(b *testing.B) {
 		})
 	}
 }
-

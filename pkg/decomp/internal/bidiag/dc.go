@@ -474,16 +474,27 @@ func secularRoot(d, z []float64, i int, dm, dp []float64) float64 {
 		}
 		return s
 	}
+	// Origin o and bracket (lo, hi) for μ; the first guess is the root of
+	// the model c + z_i²/(δᵢ − μ) + z²_{i+1}/(δᵢ₊₁ − μ), with the other terms
+	// frozen into c at the middle of the interval.
 	var o int
-	var lo, hi float64
+	var lo, hi, tau float64
 	if i < k-1 {
 		poles(i)
 		mid := delta[i+1] / 2
-		if g(mid) >= 0 {
+		gm := g(mid)
+		zi, zi1 := z[i]*z[i], z[i+1]*z[i+1]
+		c := gm + zi/mid - zi1/mid
+		if gm >= 0 {
 			o, lo, hi = i, 0, mid
 		} else {
 			poles(i + 1)
 			o, lo, hi = i+1, delta[i]/2, 0
+		}
+		a1, a2 := delta[i], delta[i+1]
+		tau = math.NaN()
+		if eta, ok := quadRoot(c, -(c*(a1+a2) + zi + zi1), c*a1*a2+zi*a2+zi1*a1, a1, a2); ok {
+			tau = eta
 		}
 	} else {
 		poles(k - 1)
@@ -492,22 +503,34 @@ func secularRoot(d, z []float64, i int, dm, dp []float64) float64 {
 			zn += z[j] * z[j]
 		}
 		o, lo, hi = k-1, 0, zn
+		// c + z²_{k−1}/(0 − μ) = 0 with c the rest at μ = zn/2.
+		c := 1.0
+		for j := 0; j < k-1; j++ {
+			c += z[j] * z[j] / (delta[j] - zn/2)
+		}
+		tau = math.NaN()
+		if c > 0 {
+			tau = z[k-1] * z[k-1] / c
+		}
 	}
-	tau := (lo + hi) / 2
+	if !(tau > lo && tau < hi) {
+		tau = (lo + hi) / 2
+	}
 	for it := 0; it < maxSecularIter; it++ {
-		var psi, dpsi, phi, dphi, abssum float64
+		var psi, dpsi, phi, dphi float64
 		for j := 0; j <= i; j++ {
-			t := z[j] * z[j] / (delta[j] - tau)
+			r := 1 / (delta[j] - tau)
+			t := z[j] * z[j] * r
 			psi += t
-			dpsi += t / (delta[j] - tau)
-			abssum += math.Abs(t)
+			dpsi += t * r
 		}
 		for j := i + 1; j < k; j++ {
-			t := z[j] * z[j] / (delta[j] - tau)
+			r := 1 / (delta[j] - tau)
+			t := z[j] * z[j] * r
 			phi += t
-			dphi += t / (delta[j] - tau)
-			abssum += math.Abs(t)
+			dphi += t * r
 		}
+		abssum := phi - psi // the terms up to i are negative, the others positive
 		f := 1 + psi + phi
 		if math.Abs(f) <= 4*float64(k)*eps*(1+abssum) {
 			break

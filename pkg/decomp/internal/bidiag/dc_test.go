@@ -339,3 +339,26 @@ func FuzzSVD(f *testing.F) {
 		run(t, d, e, false)
 	})
 }
+
+func benchSVD(b *testing.B, n int) {
+	rnd := rand.New(rand.NewPCG(1, 1))
+	d0, e0 := make([]float64, n), make([]float64, n-1)
+	for i := range d0 {
+		d0[i] = rnd.NormFloat64()
+	}
+	for i := range e0 {
+		e0[i] = rnd.NormFloat64()
+	}
+	d, e := make([]float64, n), make([]float64, n-1)
+	u, vt := make([]float64, n*n), make([]float64, n*n)
+	for b.Loop() {
+		copy(d, d0)
+		copy(e, e0)
+		if !SVD(n, d, e, u, n, vt, n) {
+			b.Fatal("failed")
+		}
+	}
+}
+
+func BenchmarkSVD200(b *testing.B)  { benchSVD(b, 200) }
+func BenchmarkSVD1000(b *testing.B) { benchSVD(b, 1000) }
