@@ -18,22 +18,29 @@ import (
 // gesddMin is the smaller dimension from which the thin SVD with both U and
 // Vᵀ is computed by divide and conquer (gesdd) instead of gonum's Dgesvd,
 // whose bidiagonal QR applies its plane rotations to U and Vᵀ outside any
-// BLAS call. Smaller matrices keep Dgesvd, so their results do not move:
-// below it, and for matrices more than gesddAspect times longer than wide
-// (where Dgesvd's QR factorization first shrinks the problem to k×k, which
-// gesdd does not do), Dgesvd was as fast or faster (1797×64: 2.1 ×,
-// 2000×100: 1.9 ×, 128×128: 1.1 × Dgesvd's time; 256×256: 0.65 ×,
-// 400×400: 0.48 ×; both on the level3 BLAS).
-const gesddMin = 200
+// BLAS call. Smaller matrices keep Dgesvd, so their results do not move.
+// gesdd's time over Dgesvd's, both on the level3 BLAS, 1 thread, minima of
+// 3 runs at load 6–7: 100×100 0.45, 150×150 0.55, 1000×100 1.00,
+// 100×1000 0.92, 5000×128 0.72, 128×5000 0.97, 2000×200 0.61, 1000×400
+// 0.35; at k = 64 it was no faster on long shapes (1797×64 1.00, 64×1797
+// 1.06), though faster square (64×64 0.78).
+const gesddMin = 100
 
-// gesddAspect bounds max(m, n)/min(m, n) for gesdd (see gesddMin).
-const gesddAspect = 2
+// gesddAspect bounds max(m, n)/min(m, n) for gesdd. gesdd shrinks long
+// matrices to k×k first (gesddLQ), as Dgesvd does, so it takes every
+// aspect; the bound only keeps gesddAspect·k from overflowing.
+const gesddAspect = math.MaxInt / gesddMax
 
 // gesddMax is the largest smaller dimension for gesdd: B's singular vectors
 // take 2k² float64s (64 MiB at k = 2048) and the top merge of the divide and
 // conquer about twice as much again, where Dgesvd needs no more than the
 // matrices it returns.
 const gesddMax = 2048
+
+// gesddQR is six times the ratio max(m, n)/min(m, n) from which gesdd
+// first shrinks A to a square triangular factor (gesddLQ), LAPACK's dgesdd's
+// threshold 11/6.
+const gesddQR = 11
 
 // gesddTol is the multiple of n·ε that gesdd's bidiagonal SVD must meet in
 // orthogonality and residual to be accepted.
@@ -54,6 +61,9 @@ const gesddTol = 8
 // applied to Q and Pᵀ, Dgesvd's own path. It reports whether that converged.
 func gesdd(a, u, vt blas64.General, s []float64) bool {
 	m, n := a.Rows, a.Cols
+	if 6*max(m, n) >= gesddQR*min(m, n) {
+		return gesddLQ(a, u, vt, s)
+	}
 	if m < n {
 		// Aᵀ = U'·Σ·V'ᵀ gives A = V'·Σ·U'ᵀ.
 		at := transposed(a)
@@ -92,10 +102,11 @@ func gesddTall(a, u, vt blas64.General, s []float64) bool {
 		}
 	}
 
+	work := []float64{0}
+	
 	// Bidiagonal reduction A = Q·B·Pᵀ, B upper bidiagonal (m ≥ n).
 	d, e := make([]float64, n), make([]float64, max(n-1, 0))
 	tauQ, tauP := make([]float64, n), make([]float64, n)
-	work := []float64{0}
 	impl.Dgebrd(m, n, w.Data, w.Stride, d, e, tauQ, tauP, work, -1)
 	lwork := int(work[0])
 	impl.Dorgbr(lapack.GenerateQ, m, n, n, w.Data, w.Stride, tauQ, work, -1)
@@ -139,6 +150,72 @@ func gesddTall(a, u, vt blas64.General, s []float64) bool {
 	blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, w, ub, 0, u)
 	blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, vbt, pt, 0, vt)
 	unscale()
+	return true
+}
+
+// gesddLQ is gesdd for a matrix at least 11/6 times longer than wide, which
+// it first shrinks to k×k, as dgesdd does: the wide one of A and Aᵀ,
+// W (k×l, l = max(m, n)), is factorized W = L·Q (gonum's Dgelqf and Dorglq,
+// which work along the rows of the row-major W, where Dgeqrf would work
+// along its strided columns), the k×k L = U_L·Σ·V_Lᵀ by gesddTall, and
+// then A = W = U_L·Σ·(V_Lᵀ·Q), or A = Wᵀ = (V_Lᵀ·Q)ᵀ·Σ·U_Lᵀ.
+func gesddLQ(a, u, vt blas64.General, s []float64) bool {
+	impl := gonum.Implementation{}
+	m, n := a.Rows, a.Cols
+	k, l := min(m, n), max(m, n)
+	anrm := impl.Dlange(lapack.MaxAbs, m, n, a.Data, a.Stride, nil)
+	exp := 0
+	if anrm > 0 {
+		_, exp = math.Frexp(anrm)
+		exp--
+	}
+	var w blas64.General
+	if m <= n {
+		w = blas64.General{Rows: m, Cols: n, Stride: n, Data: make([]float64, m*n)}
+		for i := 0; i < m; i++ {
+			copy(w.Data[i*n:(i+1)*n], a.Data[i*a.Stride:i*a.Stride+n])
+		}
+	} else {
+		w = transposed(a)
+	}
+	if exp != 0 {
+		for i := range w.Data {
+			w.Data[i] = math.Ldexp(w.Data[i], -exp)
+		}
+	}
+	tau := make([]float64, k)
+	work := []float64{0}
+	impl.Dgelqf(k, l, w.Data, w.Stride, tau, work, -1)
+	lwork := int(work[0])
+	impl.Dorglq(k, l, k, w.Data, w.Stride, tau, work, -1)
+	work = make([]float64, max(lwork, int(work[0])))
+	impl.Dgelqf(k, l, w.Data, w.Stride, tau, work, len(work))
+	lf := blas64.General{Rows: k, Cols: k, Stride: k, Data: make([]float64, k*k)}
+	for i := 0; i < k; i++ {
+		copy(lf.Data[i*k:i*k+i+1], w.Data[i*l:i*l+i+1])
+	}
+	impl.Dorglq(k, l, k, w.Data, w.Stride, tau, work, len(work))
+	ul := blas64.General{Rows: k, Cols: k, Stride: k, Data: make([]float64, k*k)}
+	vlt := blas64.General{Rows: k, Cols: k, Stride: k, Data: make([]float64, k*k)}
+	if !gesddTall(lf, ul, vlt, s) {
+		return false
+	}
+	if exp != 0 {
+		for j := range s {
+			s[j] = math.Ldexp(s[j], exp)
+		}
+	}
+	if m <= n {
+		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, vlt, w, 0, vt)
+		for i := 0; i < k; i++ {
+			copy(u.Data[i*u.Stride:i*u.Stride+k], ul.Data[i*k:(i+1)*k])
+		}
+		return true
+	}
+	x := blas64.General{Rows: k, Cols: l, Stride: l, Data: make([]float64, k*l)}
+	blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, vlt, w, 0, x)
+	copyTransposed(u, x)
+	copyTransposed(vt, ul)
 	return true
 }
 

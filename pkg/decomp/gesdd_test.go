@@ -19,7 +19,9 @@ import (
 )
 
 // TestGesdd runs the thin SVD driver gesdd directly at sizes from 64 up
-// (below gesddMin too, where SVD.Factorize itself keeps Dgesvd), tall and wide, on matrices with prescribed singular values (random,
+// (below gesddMin too, where SVD.Factorize itself keeps Dgesvd), tall and
+// wide (the long ones through gesddLQ), on matrices with prescribed
+// singular values (random,
 // rank-deficient, clustered, graded, tiny and huge scale, zero, identity,
 // integer rank one), and SVD.Factorize on the same matrices: the residual
 // ‖A − UΣVᵀ‖₂/‖A‖₂ and ‖UᵀU − I‖₂, ‖VᵀV − I‖₂ must be within
@@ -27,7 +29,7 @@ import (
 // 1e-12·σ₁, whichever path gesdd takes.
 func TestGesdd(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(19, 1))
-	shapes := [][2]int{{64, 64}, {100, 70}, {70, 130}, {200, 200}, {500, 64}, {64, 300}}
+	shapes := [][2]int{{64, 64}, {100, 70}, {70, 130}, {200, 200}, {500, 64}, {64, 300}, {700, 110}, {120, 400}}
 	if !testing.Short() {
 		shapes = append(shapes, [2]int{400, 300})
 	}
