@@ -103,7 +103,7 @@ func gesddTall(a, u, vt blas64.General, s []float64) bool {
 	}
 
 	work := []float64{0}
-	
+
 	// Bidiagonal reduction A = Q·B·Pᵀ, B upper bidiagonal (m ≥ n).
 	d, e := make([]float64, n), make([]float64, max(n-1, 0))
 	tauQ, tauP := make([]float64, n), make([]float64, n)
