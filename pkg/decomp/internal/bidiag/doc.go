@@ -54,4 +54,17 @@
 // FactorLab installs, block by block to skip the zero quarters. Blocks of at
 // most LeafSize rows are solved by implicit zero-shift QR iteration (gonum's
 // Dbdsqr), after plane rotations from the right remove the extra column.
+//
+// Accuracy: each merge changes its block by at most a few ulps of
+// max(|α|, |β|, maxⱼ dⱼ), so the computed factors satisfy
+// ‖B − U·Σ·Vᵀ‖ = O(n·ε·‖B‖) and ‖UᵀU − I‖, ‖VᵀV − I‖ = O(n·ε) (measured
+// below 0.1·n·ε up to n = 2000), and each σ is within O(n·ε·‖B‖) of the exact
+// one. When B is graded monotonically along its diagonal, the small singular
+// values are also accurate relative to themselves, as Dbdsqr's are: the
+// blocks below the middle row hold them, and SVD reverses B (solving P·Bᵀ·P,
+// P the reversal) when |d₀| < |d_{n−1}|, as Dbdsqr picks its direction.
+// Matrices small in the middle and large at both ends, or graded at random,
+// do not have that property: their small σ are accurate to O(n·ε·‖B‖) only
+// (relative errors of 10⁻¹ were measured at σ ≈ 10⁻¹⁵·‖B‖), where Dbdsqr
+// keeps high relative accuracy.
 package bidiag
