@@ -138,17 +138,18 @@
 // 64 and more as LAPACK's dsyevd does: reduction to tridiagonal form, then
 // divide and conquer (Cuppen; Gu and Eisenstat) instead of QL iteration, so
 // that most of the work is matrix products. Likewise the thin SVD with both
-// U and V of a matrix whose smaller dimension is 200 to 2048, and whose
-// sides differ by at most a factor 2, is computed as
-// LAPACK's dgesdd does: reduction to bidiagonal form B, the SVD of B by that
-// divide and conquer on B's Golub–Kahan form (the symmetric tridiagonal
-// matrix with zero diagonal and eigenvalues ±σᵢ; the triplets of singular
-// values below σ₁/8 are recomputed from the span of their eigenvectors,
-// whose U and V halves mix), and matrix products for U and V. Its result is
-// checked (orthogonality of U and V within 8·k·ε elementwise, the residual
-// within 8·k·ε·‖B‖_F) and replaced by gonum's bidiagonal QR (dgesvd's path)
-// when a check fails or when over a quarter of the singular values are below
-// σ₁/8 (low rank, strong grading), where bidiagonal QR is the cheaper.
+// U and V of a matrix whose smaller dimension k is 100 to 2048 is computed
+// as LAPACK's dgesdd does: a matrix more than 11/6 times longer than wide is
+// first shrunk to a k×k triangular factor (LQ factorization of the wide one
+// of A and Aᵀ), then comes the reduction to bidiagonal form B, the SVD of B
+// by divide and conquer (Jessup and Sorensen; Gu and Eisenstat: B is split
+// at its middle row, the halves are solved recursively, by bidiagonal QR
+// below 26 rows, and merged through the roots of a secular equation, with
+// deflation, and singular vectors orthogonal to working precision), and
+// matrix products for U and V. The bidiagonal SVD is checked (orthogonality
+// of its U and V within 8·k·ε elementwise, the residual within 8·k·ε·‖B‖_F)
+// and replaced by gonum's bidiagonal QR (dgesvd's path) if a check fails;
+// graded and low-rank matrices take the divide and conquer like any other.
 // Other sizes, the full SVD and the one-sided kinds keep gonum's dgesvd.
 //
 // Eigen runs dgeev's steps (balancing, Hessenberg reduction, Schur form,
