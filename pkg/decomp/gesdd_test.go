@@ -191,6 +191,63 @@ func TestBidiagSVD(t *testing.T) {
 	}
 }
 
+// FuzzGesdd runs gesdd on matrices with both sides from 100 to 163 (the
+// fuzz targets of the exported API stop at 6×6, below gesddMin), whose
+// entries repeat the fuzzer's bytes cyclically (so that low rank, repeated
+// and zero singular values, and hence the divide and conquer's deflation,
+// are common), scaled by 2^exp with |exp| ≤ 500: gesdd must converge, with
+// residual and orthogonality within 10·max(m, n)·ε and the singular values
+// of gonum's mat.SVD to 1e-12·σ₁.
+func FuzzGesdd(f *testing.F) {
+	f.Add(uint8(0), uint8(0), []byte{1, 2, 3, 4, 5, 6, 7, 8}, int16(0))
+	f.Add(uint8(60), uint8(3), []byte{0, 0, 9, 200, 7}, int16(-400))
+	f.Add(uint8(5), uint8(63), []byte{255, 1, 128, 7, 7, 7, 7, 0, 3}, int16(450))
+	f.Add(uint8(20), uint8(20), []byte{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, int16(0))
+	f.Fuzz(func(t *testing.T, rows, cols uint8, data []byte, exp int16) {
+		m, n := 100+int(rows)%64, 100+int(cols)%64
+		if len(data) == 0 {
+			data = []byte{0}
+		}
+		e := int(exp) % 501
+		a := mat.NewDense(m, n, nil)
+		for i := 0; i < m; i++ {
+			for j := 0; j < n; j++ {
+				b := data[(i*n+j)%len(data)]
+				a.Set(i, j, math.Ldexp(float64(int(b&15)-8), int(b>>4)+e))
+			}
+		}
+		k := min(m, n)
+		u, vt, s := mat.NewDense(m, k, nil), mat.NewDense(k, n, nil), make([]float64, k)
+		if !gesdd(a.RawMatrix(), u.RawMatrix(), vt.RawMatrix(), s) {
+			t.Fatal("gesdd did not converge")
+		}
+		var ref mat.SVD
+		if !ref.Factorize(a, mat.SVDNone) {
+			t.Skip("gonum's SVD did not converge")
+		}
+		want := ref.Values(nil)
+		const ulp = 0x1p-52
+		tol := 10 * float64(max(m, n)) * ulp
+		var us, r mat.Dense
+		us.Apply(func(_, j int, v float64) float64 { return v * s[j] }, u)
+		r.Mul(&us, vt)
+		r.Sub(a, &r)
+		if res, an := mat.Norm(&r, 2), mat.Norm(a, 2); !(res <= tol*an) {
+			t.Fatalf("%d×%d: residual %.3g·max(m,n)·ε·‖A‖", m, n, res/an/(float64(max(m, n))*ulp))
+		}
+		for name, q := range map[string]mat.Matrix{"U": u, "V": vt.T()} {
+			if o := gesddOrthErr(q); !(o <= tol) {
+				t.Fatalf("%d×%d: ‖%sᵀ%s − I‖ = %.3g·max(m,n)·ε", m, n, name, name, o/(float64(max(m, n))*ulp))
+			}
+		}
+		for i := range want {
+			if d := math.Abs(s[i] - want[i]); !(d <= 1e-12*want[0]) {
+				t.Fatalf("%d×%d: σ%d = %.17g, gonum %.17g", m, n, i+1, s[i], want[i])
+			}
+		}
+	})
+}
+
 func gesddRand(rnd *rand.Rand, m, n int) *mat.Dense {
 	a := mat.NewDense(m, n, nil)
 	for i := 0; i < m; i++ {
