@@ -20,10 +20,11 @@ import (
 // whose bidiagonal QR applies its plane rotations to U and Vᵀ outside any
 // BLAS call. Smaller matrices keep Dgesvd, so their results do not move.
 // gesdd's time over Dgesvd's, both on the level3 BLAS, 1 thread, minima of
-// 3 runs at load 6–7: 100×100 0.45, 150×150 0.55, 1000×100 1.00,
-// 100×1000 0.92, 5000×128 0.72, 128×5000 0.97, 2000×200 0.61, 1000×400
-// 0.35; at k = 64 it was no faster on long shapes (1797×64 1.00, 64×1797
-// 1.06), though faster square (64×64 0.78).
+// 3 runs at load 2.7 (BenchmarkGesddShapes): 100×100 0.62, 150×150 0.47,
+// 1000×100 0.81, 100×1000 0.81, 5000×128 0.66, 128×5000 1.03 (0.92 in a
+// second run of 5: the same LQ factorization dominates both), 2000×200
+// 0.80, 200×2000 0.66, 1000×400 0.32; at k = 64, 64×64 0.87 but
+// 1797×64 1.05.
 const gesddMin = 100
 
 // gesddAspect bounds max(m, n)/min(m, n) for gesdd. gesdd shrinks long

@@ -12,7 +12,9 @@ import (
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/lapack"
 	"gonum.org/v1/gonum/lapack/gonum"
+	"gonum.org/v1/gonum/lapack/lapack64"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/factorlab/factorlab/pkg/decomp/internal/bidiag"
@@ -246,6 +248,42 @@ func FuzzGesdd(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkGesddShapes times gesdd against gonum's Dgesvd, both on the BLAS
+// decomp installs, around gesddMin and at long shapes (the measurements
+// quoted at gesddMin):
+//
+//	GOMAXPROCS=1 go test -run '^$' -bench GesddShapes -count 3 ./pkg/decomp/
+func BenchmarkGesddShapes(b *testing.B) {
+	for _, sh := range [][2]int{{64, 64}, {1797, 64}, {64, 1797}, {100, 100}, {1000, 100}, {100, 1000},
+		{150, 150}, {5000, 128}, {128, 5000}, {2000, 200}, {200, 2000}, {1000, 400}} {
+		m, n := sh[0], sh[1]
+		k := min(m, n)
+		a := gesddRand(rand.New(rand.NewPCG(1, 2)), m, n).RawMatrix()
+		u := blas64.General{Rows: m, Cols: k, Stride: k, Data: make([]float64, m*k)}
+		vt := blas64.General{Rows: k, Cols: n, Stride: n, Data: make([]float64, k*n)}
+		s := make([]float64, k)
+		b.Run(fmt.Sprintf("%dx%d/gesdd", m, n), func(b *testing.B) {
+			for b.Loop() {
+				if !gesdd(a, u, vt, s) {
+					b.Fatal("no convergence")
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("%dx%d/dgesvd", m, n), func(b *testing.B) {
+			w := blas64.General{Rows: m, Cols: n, Stride: n, Data: make([]float64, m*n)}
+			work := []float64{0}
+			lapack64.Gesvd(lapack.SVDStore, lapack.SVDStore, w, u, vt, s, work, -1)
+			work = make([]float64, int(work[0]))
+			for b.Loop() {
+				copy(w.Data, a.Data)
+				if !lapack64.Gesvd(lapack.SVDStore, lapack.SVDStore, w, u, vt, s, work, len(work)) {
+					b.Fatal("no convergence")
+				}
+			}
+		})
+	}
 }
 
 func gesddRand(rnd *rand.Rand, m, n int) *mat.Dense {
