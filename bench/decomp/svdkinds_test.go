@@ -72,7 +72,7 @@ func BenchmarkSVDKinds(b *testing.B) {
 	for k := range svdKinds {
 		cases = append(cases, kase{k, 600, 600})
 	}
-	for _, sh := range [][2]int{{200, 200}, {1200, 600}, {600, 1200}, {1000, 400}, {2000, 200}} {
+	for _, sh := range [][2]int{{100, 100}, {1000, 100}, {100, 1000}, {200, 200}, {1200, 600}, {600, 1200}, {1000, 400}, {2000, 200}, {5000, 128}, {128, 5000}} {
 		cases = append(cases, kase{0, sh[0], sh[1]})
 	}
 	for _, c := range cases {
