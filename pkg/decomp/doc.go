@@ -144,7 +144,7 @@
 // of A and Aᵀ), then comes the reduction to bidiagonal form B, the SVD of B
 // by divide and conquer (Jessup and Sorensen; Gu and Eisenstat: B is split
 // at its middle row, the halves are solved recursively, by bidiagonal QR
-// below 26 rows, and merged through the roots of a secular equation, with
+// up to 25 rows, and merged through the roots of a secular equation, with
 // deflation, and singular vectors orthogonal to working precision), and
 // matrix products for U and V. The bidiagonal SVD is checked (orthogonality
 // of its U and V within 8·k·ε elementwise, the residual within 8·k·ε·‖B‖_F)

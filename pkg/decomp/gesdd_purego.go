@@ -33,9 +33,9 @@ const gesddMin = 100
 const gesddAspect = math.MaxInt / gesddMax
 
 // gesddMax is the largest smaller dimension for gesdd: B's singular vectors
-// take 2k² float64s (64 MiB at k = 2048) and the top merge of the divide and
-// conquer about twice as much again, where Dgesvd needs no more than the
-// matrices it returns.
+// take 2k² float64s (64 MiB at k = 2048) and the working copies of the
+// divide and conquer's top merge up to about 9k² more (300 MiB), where
+// Dgesvd needs little more than the matrices it returns.
 const gesddMax = 2048
 
 // gesddQR is six times the ratio max(m, n)/min(m, n) from which gesdd
