@@ -154,7 +154,7 @@
 //
 // Eigen runs dgeev's steps (balancing, Hessenberg reduction, Schur form,
 // eigenvectors of the Schur factor, back-transformation) with gonum's
-// routines, but drives the Schur form itself: from order 75 on, the
+// routines, but drives the Schur form itself: above order 75, the
 // multishift QR algorithm with aggressive early deflation takes LAPACK's
 // number of shifts and deflation window (64 and 96 at orders 590–2999),
 // so that each sweep's reflections are accumulated and applied as matrix

@@ -164,9 +164,9 @@ func reflect(a []float64, n int, v []float64, beta float64) {
 // eigenvector condition (compared through a matching), and the
 // eigenvalues-only call giving the same values as the call with vectors.
 func TestGeevAgainstGonum(t *testing.T) {
-	sizes := []int{1, 2, 3, 5, 17, 74, 75, 76, 100, 151, 230}
+	sizes := []int{1, 2, 3, 5, 17, 75, 76, 77, 100, 151, 230}
 	if testing.Short() {
-		sizes = []int{1, 2, 5, 74, 76, 151}
+		sizes = []int{1, 2, 5, 75, 76, 151}
 	}
 	rnd := rand.New(rand.NewPCG(7, 11))
 	for name, gen := range matrixKinds {
@@ -207,15 +207,7 @@ func TestGeevJordan(t *testing.T) {
 		}
 		got := maxResidual(n, a, wr, wi, vr)
 
-		work = slices.Clone(a)
-		gr, gi, gv := make([]float64, n), make([]float64, n), make([]float64, n*n)
-		lw := []float64{0}
-		impl.Dgeev(lapack.LeftEVNone, lapack.RightEVCompute, n, work, n, gr, gi, nil, 1, gv, n, lw, -1)
-		lwork := make([]float64, int(lw[0]))
-		if impl.Dgeev(lapack.LeftEVNone, lapack.RightEVCompute, n, work, n, gr, gi, nil, 1, gv, n, lwork, len(lwork)) != 0 {
-			t.Fatalf("n = %d: gonum's Dgeev did not converge", n)
-		}
-		ref := maxResidual(n, a, gr, gi, gv)
+		ref := gonumResidual(t, n, a)
 		if got > 10*ref+float64(n)*0x1p-52 {
 			t.Errorf("n = %d: largest ‖Av − λv‖ = %g, gonum's dgeev %g", n, got, ref)
 		}

@@ -11,8 +11,8 @@ import (
 var impl gonum.Implementation
 
 const (
-	// minOrder is the order below which the double-shift QR iteration
-	// (Dlahqr) is used on its own.
+	// minOrder is the largest order for which the double-shift QR iteration
+	// (Dlahqr) is used on its own, as in LAPACK.
 	minOrder = 75
 	// nibble: a sweep is skipped when the deflation window deflated more
 	// than nibble % of its order.
@@ -87,7 +87,7 @@ func Hseqr(wantt, wantz bool, n, ilo, ihi int, h []float64, ldh int, wr, wi []fl
 		return 0
 	}
 	var info int
-	if n < minOrder {
+	if n <= minOrder {
 		info = impl.Dlahqr(wantt, wantz, n, ilo, ihi, h, ldh, wr[:ihi+1], wi[:ihi+1], ilo, ihi, z, ldz)
 	} else {
 		info = qr(wantt, wantz, n, ilo, ihi, h, ldh, wr, wi, ilo, ihi, z, ldz)
@@ -117,7 +117,7 @@ type workspace struct {
 }
 
 // qr is the multishift QR iteration with aggressive early deflation on the
-// active rows and columns ilo…ihi of H (n ≥ minOrder).
+// active rows and columns ilo…ihi of H (n > minOrder).
 func qr(wantt, wantz bool, n, ilo, ihi int, h []float64, ldh int, wr, wi []float64, iloz, ihiz int, z []float64, ldz int) int {
 	nhActive := ihi - ilo + 1
 	nwr := min(nhActive, (n-1)/3, max(2, windowSize(nhActive)))
@@ -271,7 +271,7 @@ func windowShifts(h []float64, ldh, ktop, kbot, ks, ns int, wr, wi, scratch []fl
 			copy(s[i*ns:(i+1)*ns], h[(ks+i)*ldh+ks:(ks+i)*ldh+ks+ns])
 		}
 		var inf int
-		if ns < minOrder {
+		if ns <= minOrder {
 			inf = impl.Dlahqr(false, false, ns, 0, ns-1, s, ns, wr[ks:ks+ns], wi[ks:ks+ns], 0, 0, nil, 1)
 		} else {
 			inf = qr(false, false, ns, 0, ns-1, s, ns, wr[ks:ks+ns], wi[ks:ks+ns], 0, 0, nil, 1)
