@@ -38,10 +38,10 @@ const gesddAspect = math.MaxInt / gesddMax
 // Dgesvd needs little more than the matrices it returns.
 const gesddMax = 2048
 
-// gesddQR is six times the ratio max(m, n)/min(m, n) from which gesdd
+// gesddLong is six times the ratio max(m, n)/min(m, n) from which gesdd
 // first shrinks A to a square triangular factor (gesddLQ), LAPACK's dgesdd's
 // threshold 11/6.
-const gesddQR = 11
+const gesddLong = 11
 
 // gesddTol is the multiple of n·ε that gesdd's bidiagonal SVD must meet in
 // orthogonality and residual to be accepted.
@@ -52,7 +52,8 @@ const gesddTol = 8
 // dgesdd does: a is reduced to bidiagonal form B = Qᵀ·A·P (gonum's Dgebrd,
 // blocked on Level-3 BLAS), the SVD B = U_B·Σ·V_Bᵀ is computed by divide and
 // conquer (internal/bidiag), and U = Q·U_B, Vᵀ = V_Bᵀ·Pᵀ are two matrix
-// products. a is not modified.
+// products; a matrix at least 11/6 times longer than wide is first shrunk to
+// a k×k triangular factor (gesddLQ). a is not modified.
 //
 // The bidiagonal SVD is checked before it is used: every element of
 // U_BᵀU_B − I and V_BᵀV_B − I within 8·k·ε, and ‖B·V_B − U_B·Σ‖_F ≤
@@ -62,7 +63,7 @@ const gesddTol = 8
 // applied to Q and Pᵀ, Dgesvd's own path. It reports whether that converged.
 func gesdd(a, u, vt blas64.General, s []float64) bool {
 	m, n := a.Rows, a.Cols
-	if 6*max(m, n) >= gesddQR*min(m, n) {
+	if 6*max(m, n) >= gesddLong*min(m, n) {
 		return gesddLQ(a, u, vt, s)
 	}
 	if m < n {
