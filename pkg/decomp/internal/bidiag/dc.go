@@ -19,9 +19,14 @@ const LeafSize = 25
 // bisection alone would need fewer than 1100 to exhaust float64.
 const maxSecularIter = 200
 
-// deflateTol is the multiple of ε·max(|α|, |β|, maxⱼ dⱼ) below which a merge
-// deflates an entry.
+// deflateTol is the multiple of ε times the coupling elements and times the
+// singular value concerned below which a merge deflates an entry.
 const deflateTol = 8
+
+// floorTol is the size, relative to the largest of the coupling elements and
+// the halves' singular values, below which a merge deflates an entry in any
+// case: the squares of larger numbers are normal float64s.
+const floorTol = 0x1p-480
 
 const eps = 0x1p-53
 
@@ -166,8 +171,7 @@ func (s *solver) leaf(off, n, sqre int) bool {
 		f := e[n-1]
 		rn := vb.Data[n*vb.Stride : n*vb.Stride+m]
 		for i := n - 1; i >= 0 && f != 0; i-- {
-			r := math.Hypot(d[i], f)
-			c, sn := d[i]/r, f/r
+			c, sn, r := rotation(d[i], f)
 			d[i] = r
 			rotRows(vb.Data[i*vb.Stride:i*vb.Stride+m], rn, c, sn)
 			if i > 0 {
@@ -179,6 +183,16 @@ func (s *solver) leaf(off, n, sqre int) bool {
 	}
 	work := make([]float64, 4*n)
 	return gonum.Implementation{}.Dbdsqr(blas.Upper, n, m, n, 0, d, e, vb.Data, vb.Stride, ub.Data, ub.Stride, nil, 1, work)
+}
+
+// rotation returns c, s and r ≥ 0 with c·a + s·b = r and −s·a + c·b = 0,
+// c² + s² = 1 to working precision even when a and b are subnormal (they
+// are scaled by a power of two first).
+func rotation(a, b float64) (c, s, r float64) {
+	_, exp := math.Frexp(math.Max(math.Abs(a), math.Abs(b)))
+	as, bs := math.Ldexp(a, -exp), math.Ldexp(b, -exp)
+	rs := math.Hypot(as, bs)
+	return as / rs, bs / rs, math.Ldexp(rs, exp)
 }
 
 // rotRows sets x, y = c·x + s·y, −s·x + c·y.
@@ -228,14 +242,35 @@ func (s *solver) merge(off, nl, nr, sqre int, alpha, beta float64) {
 
 	// The merged problem in local positions: dv[p], zv[p]; position nl is
 	// the column of the folded null vectors, with d = 0.
+	// The problem is scaled by a power of two (exactly) so that
+	// max(|α|, |β|, maxⱼ dⱼ) is in [1, 2): the products and squares below
+	// neither over- nor underflow for entries above floorTol.
 	dv := make([]float64, n)
 	zv := make([]float64, n)
+	scale := math.Max(math.Abs(alpha), math.Abs(beta))
+	for p := 0; p < n; p++ {
+		if p != nl {
+			dv[p] = d[p]
+			scale = math.Max(scale, dv[p])
+		}
+	}
+	sexp := 0
+	if scale > 0 {
+		_, sexp = math.Frexp(scale)
+		sexp--
+	}
+	if sexp != 0 {
+		for p := range dv {
+			dv[p] = math.Ldexp(dv[p], -sexp)
+		}
+		alpha, beta = math.Ldexp(alpha, -sexp), math.Ldexp(beta, -sexp)
+	}
 	for p := 0; p < n; p++ {
 		switch {
 		case p < nl:
-			dv[p], zv[p] = d[p], alpha*vw.Data[p*m+nl]
+			zv[p] = alpha * vw.Data[p*m+nl]
 		case p > nl:
-			dv[p], zv[p] = d[p], beta*vw.Data[p*m+nl+1]
+			zv[p] = beta * vw.Data[p*m+nl+1]
 		}
 	}
 	za := alpha * vw.Data[nl*m+nl]
@@ -243,10 +278,9 @@ func (s *solver) merge(off, nl, nr, sqre int, alpha, beta float64) {
 	if sqre == 1 {
 		zb = beta * vw.Data[n*m+nl+1]
 	}
-	r := math.Hypot(za, zb)
-	c, sn := 1.0, 0.0
-	if r > 0 {
-		c, sn = za/r, zb/r
+	c, sn, r := 1.0, 0.0, math.Abs(za)
+	if za != 0 || zb != 0 {
+		c, sn, r = rotation(za, zb)
 	}
 	if sqre == 1 {
 		rotRows(vrow(nl), vrow(n), c, sn)
@@ -274,12 +308,18 @@ func (s *solver) merge(off, nl, nr, sqre int, alpha, beta float64) {
 		return 0
 	})
 
-	// Deflation.
-	dmax := 0.0
-	for _, v := range dv {
-		dmax = math.Max(dmax, v)
+	// Deflation. Each test compares a perturbation of the merged problem
+	// with deflateTol·ε times the coupling elements and times the d it
+	// concerns (so that small singular values keep their relative
+	// accuracy), and accepts anything below floorTol.
+	floor := 0.0
+	if scale > 0 {
+		floor = floorTol
 	}
-	tol := deflateTol * eps * math.Max(dmax, math.Max(math.Abs(alpha), math.Abs(beta)))
+	tol := math.Max(deflateTol*eps*math.Max(math.Abs(alpha), math.Abs(beta)), floor)
+	small := func(x, d float64) bool {
+		return x <= math.Max(math.Min(tol, deflateTol*eps*d), floor)
+	}
 	if zv[nl] < tol {
 		zv[nl] = tol
 	}
@@ -287,7 +327,7 @@ func (s *solver) merge(off, nl, nr, sqre int, alpha, beta float64) {
 	keep[0] = nl
 	deflated := make([]int, 0, n)
 	for _, p := range order {
-		if math.Abs(zv[p]) <= tol {
+		if small(math.Abs(zv[p]), dv[p]) {
 			zv[p] = 0
 			deflated = append(deflated, p)
 			continue
@@ -296,9 +336,8 @@ func (s *solver) merge(off, nl, nr, sqre int, alpha, beta float64) {
 		if q == nl {
 			// dₚ near d₀ = 0: fold zₚ into z₀ by a rotation of the right
 			// basis; this leaves dₚ·sn in column nl of row p, dropped.
-			tau := math.Hypot(zv[nl], zv[p])
-			c, sn := zv[nl]/tau, zv[p]/tau
-			if dv[p]*math.Abs(sn) <= tol {
+			c, sn, tau := rotation(zv[nl], zv[p])
+			if small(dv[p]*math.Abs(sn), dv[p]) {
 				rotRows(vrow(nl), vrow(p), c, sn)
 				zv[nl], zv[p] = tau, 0
 				dv[p] *= c
@@ -308,15 +347,16 @@ func (s *solver) merge(off, nl, nr, sqre int, alpha, beta float64) {
 		} else {
 			// dq ≈ dp: rotate both bases so that z_q vanishes; the dropped
 			// off-diagonal element is c·sn·(dp − dq).
-			tau := math.Hypot(zv[q], zv[p])
-			c, sn := zv[p]/tau, -zv[q]/tau
-			if math.Abs((dv[p]-dv[q])*c*sn) <= tol {
+			c, sn, tau := rotation(zv[p], -zv[q])
+			if small(math.Abs((dv[p]-dv[q])*c*sn), dv[q]) {
 				rotCols(uw, q, p, c, sn)
 				rotRows(vrow(q), vrow(p), c, sn)
 				zv[q], zv[p] = 0, tau
+				// Both are in [dq, dp]; clamping keeps dv[p] above the
+				// previous kept d, which rounding could otherwise reach.
 				dq, dp := dv[q], dv[p]
-				dv[q] = dq*c*c + dp*sn*sn
-				dv[p] = dq*sn*sn + dp*c*c
+				dv[q] = math.Min(math.Max(dq*c*c+dp*sn*sn, dq), dp)
+				dv[p] = math.Min(math.Max(dq*sn*sn+dp*c*c, dq), dp)
 				keep[len(keep)-1] = p
 				deflated = append(deflated, q)
 				continue
@@ -415,6 +455,11 @@ func (s *solver) merge(off, nl, nr, sqre int, alpha, beta float64) {
 	}
 	for _, p := range deflated {
 		out = append(out, src{dv[p], false, p})
+	}
+	if sexp != 0 {
+		for i := range out {
+			out[i].val = math.Ldexp(out[i].val, sexp)
+		}
 	}
 	slices.SortStableFunc(out, func(a, b src) int {
 		switch {
@@ -627,19 +672,28 @@ func vectors(d, z, dm, dp []float64) (y, xt blas64.General) {
 		}
 		zh[j] = math.Copysign(math.Sqrt(math.Abs(p)), z[j])
 	}
+	// A root very near its pole makes some components huge: divide by the
+	// largest before summing squares.
 	for i := 0; i < k; i++ {
 		xi := xt.Data[i*k : (i+1)*k]
-		var nx, ny float64
+		var mx, my float64
 		for j := 0; j < k; j++ {
-			v := zh[j] / (dm[i*k+j] * dp[i*k+j])
+			v := zh[j] / dm[i*k+j] / dp[i*k+j]
 			xi[j] = v
-			nx += v * v
+			mx = math.Max(mx, math.Abs(v))
 			w := -1.0
 			if j > 0 {
 				w = d[j] * v
 			}
 			y.Data[j*k+i] = w
-			ny += w * w
+			my = math.Max(my, math.Abs(w))
+		}
+		var nx, ny float64
+		for j := 0; j < k; j++ {
+			xi[j] /= mx
+			y.Data[j*k+i] /= my
+			nx += xi[j] * xi[j]
+			ny += y.Data[j*k+i] * y.Data[j*k+i]
 		}
 		nx, ny = 1/math.Sqrt(nx), 1/math.Sqrt(ny)
 		for j := 0; j < k; j++ {

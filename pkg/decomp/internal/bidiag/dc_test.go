@@ -61,6 +61,25 @@ func testMatrices(n int, rnd *rand.Rand) map[string]testMatrix {
 	add("graded up", true, func(i int) float64 { return math.Pow(10, -15*float64(n-1-i)/float64(n)) }, func(i int) float64 {
 		return 0.3 * math.Pow(10, -15*(float64(n-1-i)-0.5)/float64(n))
 	})
+	// Small in the middle (where the first split falls), large at both ends.
+	vexp := func(i int) float64 { return -15 * (1 - math.Abs(2*float64(i)/float64(max(n-1, 1))-1)) }
+	add("graded V", true, func(i int) float64 { return math.Pow(10, vexp(i)) }, func(i int) float64 {
+		return 0.4 * math.Pow(10, math.Min(vexp(i), vexp(i+1)))
+	})
+	// Magnitudes 10^(−15·u), u uniform, in random order; e no larger than
+	// its neighbours in d.
+	rd := make([]float64, n)
+	for i := range rd {
+		rd[i] = math.Pow(10, -15*rnd.Float64()) * (1 + rnd.Float64())
+	}
+	add("graded random", true, func(i int) float64 { return rd[i] }, func(i int) float64 {
+		return 0.5 * math.Min(rd[i], rd[i+1]) * rnd.NormFloat64()
+	})
+	// 600 decades: below about 2⁻⁴⁸⁰·‖B‖ (10⁻¹⁴⁴) the merges deflate in
+	// any case, so only absolute accuracy is asked.
+	add("graded 1e-600", false, func(i int) float64 { return math.Pow(10, vexp(i)*40) }, func(i int) float64 {
+		return 0.5 * math.Pow(10, math.Min(vexp(i), vexp(i+1))*40)
+	})
 	add("rank 3", false, func(i int) float64 {
 		if i < 3 {
 			return 1 + float64(i)

@@ -30,11 +30,17 @@
 //	f(σ) = 1 + Σⱼ zⱼ² / (dⱼ² − σ²) = 0,
 //
 // one in each interval (dᵢ, dᵢ₊₁) and the last in (d_{N−1}, √(d²_{N−1} + ‖z‖²)).
-// Before solving, entries are deflated: a zⱼ below τ = 8ε·max(|α|, |β|, maxⱼ dⱼ)
-// is set to zero (dⱼ is then a singular value of B, its vectors those of the
-// half it came from), z₀ below τ is raised to τ, and a pair of nearly equal
-// dⱼ (or a dⱼ near d₀ = 0) is rotated by a Givens rotation that zeroes one of
-// its z components; each deflation changes B by at most τ in norm. Each root
+// Before solving, the merged problem is scaled by a power of two so that
+// max(|α|, |β|, maxⱼ dⱼ) is in [1, 2), and entries are deflated where the
+// change this makes to M is at most 8ε times both max(|α|, |β|) and the dⱼ
+// concerned (or at most 2⁻⁴⁸⁰, below which squares would underflow): such a
+// zⱼ is set to zero (dⱼ is then a singular value of B, its vectors those of
+// the half it came from), and a pair of nearly equal dⱼ (or a dⱼ near
+// d₀ = 0) is rotated by a Givens rotation that zeroes one of its z
+// components; z₀ below 8ε·max(|α|, |β|) is raised to that. Tying the
+// tolerance to dⱼ as well (LAPACK's dlasd2 uses the largest of |α|, |β| and
+// the dⱼ) keeps small singular values accurate relative to themselves, at
+// the price of fewer deflations. Each root
 // is found relative to the nearer pole dₒ, in the unknown μ = σ² − dₒ² with
 // poles (dⱼ − dₒ)(dⱼ + dₒ), by a rational Newton iteration matching f and f′
 // with two poles (Bunch, Nielsen and Sorensen), safeguarded by bisection, so
@@ -56,17 +62,14 @@
 // after plane rotations from the right remove the extra column.
 //
 // Accuracy: each merge changes its block by at most a few ulps of
-// max(|α|, |β|, maxⱼ dⱼ), so the computed factors satisfy
-// ‖B − U·Σ·Vᵀ‖ = O(n·ε·‖B‖) and ‖UᵀU − I‖, ‖VᵀV − I‖ = O(n·ε) (measured
-// below 0.1·n·ε up to n = 2000), and each σ is within O(n·ε·‖B‖) of the exact
-// one. When B is graded monotonically along its diagonal, the small singular
-// values were also found accurate relative to themselves, as Dbdsqr's are
-// (within 10·n·ε·σᵢ of Dbdsqr's in the tests, grading over 15 decades either
-// way): SVD reverses B (solving P·Bᵀ·P, P the reversal) when |d₁| < |d_n|,
-// as Dbdsqr picks its direction, so that the small entries lie below the
-// coupling rows.
-// Matrices small in the middle and large at both ends, or graded at random,
-// do not have that property: their small σ are accurate to O(n·ε·‖B‖) only
-// (relative errors of 10⁻¹ were measured at σ ≈ 10⁻¹⁵·‖B‖), where Dbdsqr
-// keeps high relative accuracy.
+// max(|α|, |β|), so the computed factors satisfy ‖B − U·Σ·Vᵀ‖ = O(n·ε·‖B‖)
+// and ‖UᵀU − I‖, ‖VᵀV − I‖ = O(n·ε) (measured below 0.1·n·ε up to n = 2000),
+// and each σ is within O(n·ε·‖B‖) of the exact one. The singular values were
+// moreover found accurate relative to themselves, within 10·n·ε·σᵢ of
+// Dbdsqr's (which are), on every graded matrix tested: graded over 15
+// decades down or up the diagonal (SVD reverses B, solving P·Bᵀ·P with P
+// the reversal, when |d₁| < |d_n|, as Dbdsqr picks its direction), small
+// in the middle and large at both ends, or graded in random order. That is
+// measured, not proved; singular values below about 2⁻⁴⁸⁰·‖B‖ are accurate
+// to that absolute level only.
 package bidiag
