@@ -73,7 +73,7 @@ docker-lab:
 # testdata/fuzz) also run as plain tests in `go test ./...`. `make fuzz-ci` is
 # the short pass for CI: the robustness targets for 1s each.
 FUZZTIME ?= 30s
-FUZZPKGS ?= ./pkg/decomp ./pkg/mf ./pkg/decomp/internal/schur
+FUZZPKGS ?= ./pkg/decomp ./pkg/mf ./pkg/decomp/internal/schur ./pkg/decomp/internal/bidiag
 FUZZTARGETS ?= ^Fuzz
 .PHONY: fuzz fuzz-ci
 fuzz:
