@@ -160,4 +160,17 @@
 // so that each sweep's reflections are accumulated and applied as matrix
 // products. gonum v0.17's own driver takes 4 shifts at every order of 30
 // and more, which left nearly all of dgeev's work in Level-1 loops.
+//
+// gonum v0.17's blocked Householder code (Dlarft, under Dgeqrf, Dgelqf,
+// Dorgqr, Dorglq, Dorghr, Dorgbr, Dormqr and so Dgesvd) forms wrong
+// orthogonal factors when the second reflector of a block ends in exact
+// zeros that the first does not: a dense column beside a difference column
+// such as (0, 1, −1, 0, …) is enough, and gonum's own QR, full SVD and
+// eigendecomposition of such matrices were off by 10⁻³–10⁻¹. The pure-Go
+// build checks the reflectors and takes gonum's unblocked code in that case
+// (package internal/householder), computes values-only SVDs of long
+// matrices from that QR factorization, serves the full and one-sided SVDs
+// of orders above 128 from the divide-and-conquer thin SVD (completed by
+// Householder QR), and keeps Dgesvd for orders above 2048 only behind a
+// check of its result.
 package decomp

@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/gonum/lapack/gonum"
 
 	"github.com/factorlab/factorlab/pkg/decomp/internal/bidiag"
+	"github.com/factorlab/factorlab/pkg/decomp/internal/householder"
 )
 
 // gesddMin is the smaller dimension from which the thin SVD with both U and
@@ -110,17 +111,13 @@ func gesddTall(a, u, vt blas64.General, s []float64) bool {
 	d, e := make([]float64, n), make([]float64, max(n-1, 0))
 	tauQ, tauP := make([]float64, n), make([]float64, n)
 	impl.Dgebrd(m, n, w.Data, w.Stride, d, e, tauQ, tauP, work, -1)
-	lwork := int(work[0])
-	impl.Dorgbr(lapack.GenerateQ, m, n, n, w.Data, w.Stride, tauQ, work, -1)
-	lwork = max(lwork, int(work[0]))
-	impl.Dorgbr(lapack.GeneratePT, n, n, n, w.Data, w.Stride, tauP, work, -1)
-	lwork = max(lwork, int(work[0]), 4*n)
+	lwork := max(int(work[0]), 4*n)
 	work = make([]float64, lwork)
 	impl.Dgebrd(m, n, w.Data, w.Stride, d, e, tauQ, tauP, work, lwork)
 	pt := blas64.General{Rows: n, Cols: n, Stride: n, Data: make([]float64, n*n)}
 	copy(pt.Data, w.Data[:n*n]) // the first n rows hold P's reflectors
-	impl.Dorgbr(lapack.GenerateQ, m, n, n, w.Data, w.Stride, tauQ, work, lwork)
-	impl.Dorgbr(lapack.GeneratePT, n, n, n, pt.Data, pt.Stride, tauP, work, lwork)
+	householder.Orgbr(lapack.GenerateQ, m, n, n, w.Data, w.Stride, tauQ)
+	householder.Orgbr(lapack.GeneratePT, n, n, n, pt.Data, pt.Stride, tauP)
 
 	unscale := func() {
 		if exp != 0 {
@@ -186,17 +183,12 @@ func gesddLQ(a, u, vt blas64.General, s []float64) bool {
 		}
 	}
 	tau := make([]float64, k)
-	work := []float64{0}
-	impl.Dgelqf(k, l, w.Data, w.Stride, tau, work, -1)
-	lwork := int(work[0])
-	impl.Dorglq(k, l, k, w.Data, w.Stride, tau, work, -1)
-	work = make([]float64, max(lwork, int(work[0])))
-	impl.Dgelqf(k, l, w.Data, w.Stride, tau, work, len(work))
+	householder.Gelqf(k, l, w.Data, w.Stride, tau)
 	lf := blas64.General{Rows: k, Cols: k, Stride: k, Data: make([]float64, k*k)}
 	for i := 0; i < k; i++ {
 		copy(lf.Data[i*k:i*k+i+1], w.Data[i*l:i*l+i+1])
 	}
-	impl.Dorglq(k, l, k, w.Data, w.Stride, tau, work, len(work))
+	householder.Orglq(k, l, k, w.Data, w.Stride, tau)
 	ul := blas64.General{Rows: k, Cols: k, Stride: k, Data: make([]float64, k*k)}
 	vlt := blas64.General{Rows: k, Cols: k, Stride: k, Data: make([]float64, k*k)}
 	if !gesddTall(lf, ul, vlt, s) {

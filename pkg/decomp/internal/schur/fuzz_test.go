@@ -13,10 +13,9 @@ import (
 
 // FuzzGeev draws matrices of order 75–140 (the multishift path) of every
 // kind in matrixKinds, scaled by 2^scale, and checks that Geev converges
-// and that its largest eigenpair residual is small: within 50·n²·ε·max|aᵢⱼ|,
-// or within 10 times that of gonum's dgeev on the same matrix (repeated
-// eigenvalues give both nearly parallel eigenvectors whose residual is far
-// above the first bound). `make fuzz` runs it.
+// and that its largest eigenpair residual is within 50·n²·ε·max|aᵢⱼ|.
+// (gonum's own dgeev fails that bound on some of the "repeated" matrices:
+// see TestGeevAgainstGonum.) `make fuzz` runs it.
 func FuzzGeev(f *testing.F) {
 	f.Add(uint64(1), uint8(0), uint8(0), int8(0))
 	f.Add(uint64(2), uint8(40), uint8(3), int8(100))
@@ -43,13 +42,8 @@ func FuzzGeev(f *testing.F) {
 		if !Geev(n, work, n, wr, wi, vr, n) {
 			t.Fatalf("%s, n = %d: Geev did not converge", name, n)
 		}
-		res, tol := maxResidual(n, a, wr, wi, vr), 50*float64(n*n)*0x1p-52*anorm
-		if res <= tol {
-			return
-		}
-		ref := gonumResidual(t, n, a)
-		if res > 10*ref {
-			t.Fatalf("%s, n = %d: largest ‖Av − λv‖ = %g, gonum's dgeev %g, bound %g", name, n, res, ref, tol)
+		if res, tol := maxResidual(n, a, wr, wi, vr), 50*float64(n*n)*0x1p-52*anorm; res > tol {
+			t.Fatalf("%s, n = %d: largest ‖Av − λv‖ = %g > %g", name, n, res, tol)
 		}
 	})
 }

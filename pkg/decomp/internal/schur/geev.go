@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/lapack"
+
+	"github.com/factorlab/factorlab/pkg/decomp/internal/householder"
 )
 
 // Geev computes the eigenvalues wr + i·wi of the n×n matrix A (row-major,
@@ -34,8 +36,6 @@ func Geev(n int, a []float64, lda int, wr, wi []float64, vr []float64, ldvr int)
 	impl.Dgehrd(n, ilo, ihi, a, lda, tau, work, -1)
 	lwork := int(work[0])
 	if wantv {
-		impl.Dorghr(n, ilo, ihi, vr, ldvr, tau, work, -1)
-		lwork = max(lwork, int(work[0]))
 		impl.Dtrevc3(lapack.EVRight, lapack.EVAllMulQ, nil, n, a, lda, nil, 1, vr, ldvr, n, work, -1)
 		lwork = max(lwork, int(work[0]))
 	}
@@ -48,7 +48,7 @@ func Geev(n int, a []float64, lda int, wr, wi []float64, vr []float64, ldvr int)
 	for i := 0; i < n; i++ {
 		copy(vr[i*ldvr:i*ldvr+n], a[i*lda:i*lda+n])
 	}
-	impl.Dorghr(n, ilo, ihi, vr, ldvr, tau, work, len(work))
+	householder.Orghr(n, ilo, ihi, vr, ldvr, tau)
 	if Hseqr(true, true, n, ilo, ihi, a, lda, wr, wi, vr, ldvr) != 0 {
 		return false
 	}

@@ -196,8 +196,12 @@ func qr(wantt, wantz bool, n, ilo, ihi int, h []float64, ldh int, wr, wi []float
 			nw -= ndec
 		}
 
+		// The least workspace keeps the window's Hessenberg reduction and
+		// its back-transformation (Dormhr) in unblocked code, which gonum's
+		// blocked-reflector defect cannot reach (see internal/householder);
+		// the window is small (≤ 96 below order 3000), so this costs little.
 		ls, ld := impl.Dlaqr23(wantt, wantz, n, ktop, kbot, nw, h, ldh, iloz, ihiz, z, ldz,
-			wr[:kbot+1], wi[:kbot+1], ws.v, nw, n, ws.t, n, n, ws.wv, nw, ws.work, len(ws.work), 1)
+			wr[:kbot+1], wi[:kbot+1], ws.v, nw, n, ws.t, n, n, ws.wv, nw, ws.work, 2*nw, 1)
 		kbot -= ld
 		ks := kbot - ls + 1
 
