@@ -150,7 +150,8 @@
 // of its U and V within 8·k·ε elementwise, the residual within 8·k·ε·‖B‖_F)
 // and replaced by gonum's bidiagonal QR (dgesvd's path) if a check fails;
 // graded and low-rank matrices take the divide and conquer like any other.
-// Other sizes, the full SVD and the one-sided kinds keep gonum's dgesvd.
+// Other sizes, the full SVD and the one-sided kinds keep gonum's dgesvd up to
+// order 128 (see below for larger ones).
 //
 // Eigen runs dgeev's steps (balancing, Hessenberg reduction, Schur form,
 // eigenvectors of the Schur factor, back-transformation) with gonum's
