@@ -3,7 +3,8 @@
 # notebooks/, opening 00_welcome.ipynb. Used by `make lab`.
 #
 # It listens on 127.0.0.1 only, with token authentication, on the first free
-# port from FACTORLAB_PORT (default 8888) on, and prints the address to open.
+# port from FACTORLAB_PORT (default 8888) on, and prints the address to open
+# once the server answers.
 #
 #   FACTORLAB_PORT=8888   first port to try (the next free one is used if taken)
 #   JUPYTER_TOKEN=...     token to use (a random one otherwise)
@@ -46,9 +47,34 @@ PY
 [ "$free" = "$port" ] || echo "lab: port $port is in use, using $free instead"
 export JUPYTER_TOKEN=${JUPYTER_TOKEN:-$("$python" -c 'import secrets; print(secrets.token_hex(24))')}
 
-echo "lab: JupyterLab $version with the FactorLab notebooks at"
-echo "lab:   http://127.0.0.1:$free/lab/tree/00_welcome.ipynb?token=$JUPYTER_TOKEN"
-echo "lab: stop the server with Ctrl-C"
+url="http://127.0.0.1:$free/lab/tree/00_welcome.ipynb?token=$JUPYTER_TOKEN"
+echo "lab: starting JupyterLab $version on 127.0.0.1:$free (stop it with Ctrl-C)"
+# Print the address once the server answers, not before: a page opened
+# earlier would only show "connection refused".
+(
+  if "$python" - "$free" "$JUPYTER_TOKEN" <<'PY'
+import sys, time, urllib.request
+port, token = sys.argv[1], sys.argv[2]
+deadline = time.monotonic() + 120
+while time.monotonic() < deadline:
+    try:
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/api/status",
+                                     headers={"Authorization": f"token {token}"})
+        with urllib.request.urlopen(req, timeout=2) as r:
+            if r.status == 200:
+                sys.exit(0)
+    except OSError:
+        pass
+    time.sleep(0.3)
+sys.exit(1)
+PY
+  then
+    echo "lab: ready: the FactorLab notebooks are at"
+    echo "lab:   $url"
+  else
+    echo "lab: JupyterLab did not answer on port $free within 120 s; its log is above" >&2
+  fi
+) &
 extra=(); [ "$(id -u)" != 0 ] || extra=(--allow-root)
 cd "$root/notebooks"
 exec "$venv/bin/jupyter-lab" "${extra[@]}" --no-browser --ip=127.0.0.1 --port="$free" --port-retries=0 \

@@ -19,6 +19,9 @@
 //   - TestLiveTrainingViewInBrowser: notebook 01's live training view shows
 //     at least two different frames while it runs, and its final frame is
 //     still there after save and reload (live-before-reload.png, live.png).
+//   - TestMakeLab: `make lab` itself (no browser): the address it prints
+//     after "lab: ready" answers at once with JupyterLab's page, the
+//     notebooks and the venv's gonb kernel are served, and Ctrl-C stops it.
 //
 // Needs what scripts/setup.sh installs (.venv, the gonb kernel, chromium,
 // node and `npm ci` here); a missing piece fails the test with that command.

@@ -123,7 +123,9 @@ func PrepareShared(root, dir string) (_ *Shared, err error) {
 		}
 	}
 	cmd := exec.Command(filepath.Join(s.Tools, "gonb"), "--install", "--logtostderr=false")
-	cmd.Env = append(os.Environ(), "JUPYTER_DATA_DIR="+s.JupyterPath)
+	// gonb --install looks for goimports and gopls on PATH.
+	cmd.Env = append(os.Environ(), "JUPYTER_DATA_DIR="+s.JupyterPath,
+		"PATH="+s.Tools+string(os.PathListSeparator)+os.Getenv("PATH"))
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("gonb --install: %v: %s", err, out)
 	}

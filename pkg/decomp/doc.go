@@ -138,16 +138,40 @@
 // 64 and more as LAPACK's dsyevd does: reduction to tridiagonal form, then
 // divide and conquer (Cuppen; Gu and Eisenstat) instead of QL iteration, so
 // that most of the work is matrix products. Likewise the thin SVD with both
-// U and V of a matrix whose smaller dimension is 200 to 2048, and whose
-// sides differ by at most a factor 2, is computed as
-// LAPACK's dgesdd does: reduction to bidiagonal form B, the SVD of B by that
-// divide and conquer on B's Golub–Kahan form (the symmetric tridiagonal
-// matrix with zero diagonal and eigenvalues ±σᵢ; the triplets of singular
-// values below σ₁/8 are recomputed from the span of their eigenvectors,
-// whose U and V halves mix), and matrix products for U and V. Its result is
-// checked (orthogonality of U and V within 8·k·ε elementwise, the residual
-// within 8·k·ε·‖B‖_F) and replaced by gonum's bidiagonal QR (dgesvd's path)
-// when a check fails or when over a quarter of the singular values are below
-// σ₁/8 (low rank, strong grading), where bidiagonal QR is the cheaper.
-// Other sizes, the full SVD and the one-sided kinds keep gonum's dgesvd.
+// U and V of a matrix whose smaller dimension k is 100 to 2048 is computed
+// as LAPACK's dgesdd does: a matrix more than 11/6 times longer than wide is
+// first shrunk to a k×k triangular factor (LQ factorization of the wide one
+// of A and Aᵀ), then comes the reduction to bidiagonal form B, the SVD of B
+// by divide and conquer (Jessup and Sorensen; Gu and Eisenstat: B is split
+// at its middle row, the halves are solved recursively, by bidiagonal QR
+// up to 25 rows, and merged through the roots of a secular equation, with
+// deflation, and singular vectors orthogonal to working precision), and
+// matrix products for U and V. The bidiagonal SVD is checked (orthogonality
+// of its U and V within 8·k·ε elementwise, the residual within 8·k·ε·‖B‖_F)
+// and replaced by gonum's bidiagonal QR (dgesvd's path) if a check fails;
+// graded and low-rank matrices take the divide and conquer like any other.
+// Other sizes, the full SVD and the one-sided kinds keep gonum's dgesvd up to
+// order 128 (see below for larger ones).
+//
+// Eigen runs dgeev's steps (balancing, Hessenberg reduction, Schur form,
+// eigenvectors of the Schur factor, back-transformation) with gonum's
+// routines, but drives the Schur form itself: above order 75, the
+// multishift QR algorithm with aggressive early deflation takes LAPACK's
+// number of shifts and deflation window (64 and 96 at orders 590–2999),
+// so that each sweep's reflections are accumulated and applied as matrix
+// products. gonum v0.17's own driver takes 4 shifts at every order of 30
+// and more, which left nearly all of dgeev's work in Level-1 loops.
+//
+// gonum v0.17's blocked Householder code (Dlarft, under Dgeqrf, Dgelqf,
+// Dorgqr, Dorglq, Dorghr, Dorgbr, Dormqr and so Dgesvd) forms wrong
+// orthogonal factors when the second reflector of a block ends in exact
+// zeros that the first does not: a dense column beside a difference column
+// such as (0, 1, −1, 0, …) is enough, and gonum's own QR, full SVD and
+// eigendecomposition of such matrices were off by 10⁻³–10⁻¹. The pure-Go
+// build checks the reflectors and takes gonum's unblocked code in that case
+// (package internal/householder), computes values-only SVDs of long
+// matrices from that QR factorization, serves the full and one-sided SVDs
+// of orders above 128 from the divide-and-conquer thin SVD (completed by
+// Householder QR), and keeps Dgesvd for orders above 2048 only behind a
+// check of its result.
 package decomp

@@ -11,12 +11,19 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/lapack"
 	"gonum.org/v1/gonum/lapack/gonum"
+	"gonum.org/v1/gonum/lapack/lapack64"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/factorlab/factorlab/pkg/decomp/internal/bidiag"
 )
 
 // TestGesdd runs the thin SVD driver gesdd directly at sizes from 64 up
-// (below gesddMin too, where SVD.Factorize itself keeps Dgesvd), tall and wide, on matrices with prescribed singular values (random,
+// (below gesddMin too, where SVD.Factorize itself keeps Dgesvd), tall and
+// wide (the long ones through gesddLQ), on matrices with prescribed
+// singular values (random,
 // rank-deficient, clustered, graded, tiny and huge scale, zero, identity,
 // integer rank one), and SVD.Factorize on the same matrices: the residual
 // ‖A − UΣVᵀ‖₂/‖A‖₂ and ‖UᵀU − I‖₂, ‖VᵀV − I‖₂ must be within
@@ -24,7 +31,7 @@ import (
 // 1e-12·σ₁, whichever path gesdd takes.
 func TestGesdd(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(19, 1))
-	shapes := [][2]int{{64, 64}, {100, 70}, {70, 130}, {200, 200}, {500, 64}, {64, 300}}
+	shapes := [][2]int{{64, 64}, {100, 70}, {70, 130}, {200, 200}, {500, 64}, {64, 300}, {700, 110}, {120, 400}}
 	if !testing.Short() {
 		shapes = append(shapes, [2]int{400, 300})
 	}
@@ -122,11 +129,10 @@ func TestGesdd(t *testing.T) {
 	}
 }
 
-// TestBidiagSVD runs the Golub–Kahan divide and conquer on bidiagonal
+// TestBidiagSVD runs gesdd's bidiagonal step (internal/bidiag) on bidiagonal
 // matrices, including ones with zero, tiny and strongly graded singular
-// values (whose Golub–Kahan vectors mix and are recomputed by refineSmall):
-// it must accept its result, with singular values matching Dbdsqr's to
-// 1e-13·σ₁, and its accuracy guard must refuse a spoiled vector or value.
+// values: gesdd's accuracy guard must accept its result, with singular values
+// matching Dbdsqr's to 1e-13·σ₁, and must refuse a spoiled vector or value.
 func TestBidiagSVD(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(19, 2))
 	for _, tc := range []struct {
@@ -138,6 +144,8 @@ func TestBidiagSVD(t *testing.T) {
 		{"ones", 120, func(int) float64 { return 1 }, func(int) float64 { return 1 }},
 		{"diagonal", 100, func(i int) float64 { return 1 + float64(i%3) }, func(int) float64 { return 0 }},
 		{"graded 1e-3", 100, func(i int) float64 { return math.Pow(10, -3*float64(i)/100) }, func(i int) float64 { return 0.5 * math.Pow(10, -3*float64(i)/100) }},
+		{"graded 1e-15 up", 300, func(i int) float64 { return math.Pow(10, -15*float64(299-i)/300) }, func(i int) float64 { return 0.7 * math.Pow(10, -15*float64(299-i)/300) }},
+		{"rank 3", 200, func(i int) float64 { return float64(max(0, 3-i)) }, func(i int) float64 { return float64(max(0, 2-i)) }},
 		{"graded 1e-12", 100, func(i int) float64 { return math.Pow(10, -12*float64(i)/100) }, func(i int) float64 { return 0.1 * math.Pow(10, -12*float64(i)/100) }},
 		{"zeros", 130, func(i int) float64 { return float64(i % 3) }, func(i int) float64 { return 1 / float64(i+1) }},
 	} {
@@ -150,10 +158,14 @@ func TestBidiagSVD(t *testing.T) {
 					e[i] = tc.e(i)
 				}
 			}
-			s := make([]float64, n)
-			ub, vbt, ok := bidiagSVD(d, e, s)
-			if !ok {
-				t.Fatal("bidiagSVD refused its result")
+			s, es := append([]float64(nil), d...), append([]float64(nil), e...)
+			ub := blas64.General{Rows: n, Cols: n, Stride: n, Data: make([]float64, n*n)}
+			vbt := blas64.General{Rows: n, Cols: n, Stride: n, Data: make([]float64, n*n)}
+			if !bidiag.SVD(n, s, es, ub.Data, n, vbt.Data, n) {
+				t.Fatal("bidiag.SVD failed")
+			}
+			if !bidiagSVDAccurate(d, e, ub, vbt, s) {
+				t.Fatal("the guard refuses bidiag.SVD's result")
 			}
 			want, we := append([]float64(nil), d...), append([]float64(nil), e...)
 			if !(gonum.Implementation{}).Dbdsqr(blas.Upper, n, 0, 0, 0, want, we, nil, 1, nil, 1, nil, 1, make([]float64, 4*n)) {
@@ -173,9 +185,102 @@ func TestBidiagSVD(t *testing.T) {
 			if !bidiagSVDAccurate(d, e, ub, vbt, s) {
 				t.Fatal("refuses its own result")
 			}
-			s[7] *= 1 + 1e-9
+			s[1] *= 1 + 1e-9
 			if bidiagSVDAccurate(d, e, ub, vbt, s) {
 				t.Error("accepts a wrong singular value")
+			}
+		})
+	}
+}
+
+// FuzzGesdd runs gesdd on matrices with both sides from 100 to 163 (the
+// fuzz targets of the exported API stop at 6×6, below gesddMin), whose
+// entries repeat the fuzzer's bytes cyclically (so that low rank, repeated
+// and zero singular values, and hence the divide and conquer's deflation,
+// are common), scaled by 2^exp with |exp| ≤ 500: gesdd must converge, with
+// residual and orthogonality within 10·max(m, n)·ε and the singular values
+// of gonum's mat.SVD to 1e-12·σ₁.
+func FuzzGesdd(f *testing.F) {
+	f.Add(uint8(0), uint8(0), []byte{1, 2, 3, 4, 5, 6, 7, 8}, int16(0))
+	f.Add(uint8(60), uint8(3), []byte{0, 0, 9, 200, 7}, int16(-400))
+	f.Add(uint8(5), uint8(63), []byte{255, 1, 128, 7, 7, 7, 7, 0, 3}, int16(450))
+	f.Add(uint8(20), uint8(20), []byte{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, int16(0))
+	f.Fuzz(func(t *testing.T, rows, cols uint8, data []byte, exp int16) {
+		m, n := 100+int(rows)%64, 100+int(cols)%64
+		if len(data) == 0 {
+			data = []byte{0}
+		}
+		e := int(exp) % 501
+		a := mat.NewDense(m, n, nil)
+		for i := 0; i < m; i++ {
+			for j := 0; j < n; j++ {
+				b := data[(i*n+j)%len(data)]
+				a.Set(i, j, math.Ldexp(float64(int(b&15)-8), int(b>>4)+e))
+			}
+		}
+		k := min(m, n)
+		u, vt, s := mat.NewDense(m, k, nil), mat.NewDense(k, n, nil), make([]float64, k)
+		if !gesdd(a.RawMatrix(), u.RawMatrix(), vt.RawMatrix(), s) {
+			t.Fatal("gesdd did not converge")
+		}
+		var ref mat.SVD
+		if !ref.Factorize(a, mat.SVDNone) {
+			t.Skip("gonum's SVD did not converge")
+		}
+		want := ref.Values(nil)
+		const ulp = 0x1p-52
+		tol := 10 * float64(max(m, n)) * ulp
+		var us, r mat.Dense
+		us.Apply(func(_, j int, v float64) float64 { return v * s[j] }, u)
+		r.Mul(&us, vt)
+		r.Sub(a, &r)
+		if res, an := mat.Norm(&r, 2), mat.Norm(a, 2); !(res <= tol*an) {
+			t.Fatalf("%d×%d: residual %.3g·max(m,n)·ε·‖A‖", m, n, res/an/(float64(max(m, n))*ulp))
+		}
+		for name, q := range map[string]mat.Matrix{"U": u, "V": vt.T()} {
+			if o := gesddOrthErr(q); !(o <= tol) {
+				t.Fatalf("%d×%d: ‖%sᵀ%s − I‖ = %.3g·max(m,n)·ε", m, n, name, name, o/(float64(max(m, n))*ulp))
+			}
+		}
+		for i := range want {
+			if d := math.Abs(s[i] - want[i]); !(d <= 1e-12*want[0]) {
+				t.Fatalf("%d×%d: σ%d = %.17g, gonum %.17g", m, n, i+1, s[i], want[i])
+			}
+		}
+	})
+}
+
+// BenchmarkGesddShapes times gesdd against gonum's Dgesvd, both on the BLAS
+// decomp installs, around gesddMin and at long shapes (the measurements
+// quoted at gesddMin):
+//
+//	GOMAXPROCS=1 go test -run '^$' -bench GesddShapes -count 3 ./pkg/decomp/
+func BenchmarkGesddShapes(b *testing.B) {
+	for _, sh := range [][2]int{{64, 64}, {1797, 64}, {64, 1797}, {100, 100}, {1000, 100}, {100, 1000},
+		{150, 150}, {5000, 128}, {128, 5000}, {2000, 200}, {200, 2000}, {1000, 400}} {
+		m, n := sh[0], sh[1]
+		k := min(m, n)
+		a := gesddRand(rand.New(rand.NewPCG(1, 2)), m, n).RawMatrix()
+		u := blas64.General{Rows: m, Cols: k, Stride: k, Data: make([]float64, m*k)}
+		vt := blas64.General{Rows: k, Cols: n, Stride: n, Data: make([]float64, k*n)}
+		s := make([]float64, k)
+		b.Run(fmt.Sprintf("%dx%d/gesdd", m, n), func(b *testing.B) {
+			for b.Loop() {
+				if !gesdd(a, u, vt, s) {
+					b.Fatal("no convergence")
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("%dx%d/dgesvd", m, n), func(b *testing.B) {
+			w := blas64.General{Rows: m, Cols: n, Stride: n, Data: make([]float64, m*n)}
+			work := []float64{0}
+			lapack64.Gesvd(lapack.SVDStore, lapack.SVDStore, w, u, vt, s, work, -1)
+			work = make([]float64, int(work[0]))
+			for b.Loop() {
+				copy(w.Data, a.Data)
+				if !lapack64.Gesvd(lapack.SVDStore, lapack.SVDStore, w, u, vt, s, work, len(work)) {
+					b.Fatal("no convergence")
+				}
 			}
 		})
 	}

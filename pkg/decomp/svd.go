@@ -24,10 +24,10 @@ type SVD struct {
 
 // Factorize computes the singular values of a and, as kind asks, the full or
 // thin left and right singular vectors (gonum's mat.SVDNone, SVDThin,
-// SVDFull, SVDThinU, …). The pure-Go build uses LAPACK dgesvd like gonum's
-// mat.SVD, except for SVDThin when 200 ≤ min(m, n) ≤ 2048 and
-// max(m, n) ≤ 2·min(m, n), computed by divide and conquer as dgesdd does (see
-// the package documentation);
+// SVDFull, SVDThinU, …). The pure-Go build computes SVDThin with
+// 100 ≤ min(m, n) ≤ 2048 by divide and conquer as dgesdd does, the other
+// kinds above order 128 from that thin SVD (see the package documentation),
+// and the rest with LAPACK dgesvd like gonum's mat.SVD;
 // -tags openblas uses the divide-and-conquer dgesdd. It returns
 // ErrEmpty, an *ElementError naming a NaN/Inf element, a wrapped
 // ErrNoConvergence, or a wrapped ErrRange when σ₁ exceeds the largest
