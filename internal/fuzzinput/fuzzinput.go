@@ -199,3 +199,27 @@ func AddSeeds(f *testing.F, seeds []Seed, settings ...Setting) {
 		}
 	}
 }
+
+// Bands decodes the diagonal d (n = 1 + size mod 130 elements) and the
+// off-diagonal e (n − 1 elements) of a tridiagonal or bidiagonal matrix,
+// alternating through data (cycling; zeros if it is empty): each byte is the
+// integer (low nibble − 8) scaled by 2^(high nibble − 8), so that repeated
+// values, zeros and ranges over 15 binades all occur.
+func Bands(size uint8, data []byte) (d, e []float64) {
+	n := 1 + int(size)%130
+	if len(data) == 0 {
+		data = []byte{0}
+	}
+	val := func(i int) float64 {
+		b := data[i%len(data)]
+		return float64(int(b&15)-8) * math.Ldexp(1, int(b>>4)-8)
+	}
+	d, e = make([]float64, n), make([]float64, n-1)
+	for i := range d {
+		d[i] = val(2 * i)
+	}
+	for i := range e {
+		e[i] = val(2*i + 1)
+	}
+	return d, e
+}

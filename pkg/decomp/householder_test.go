@@ -74,10 +74,10 @@ func TestStructuredMatricesFactorizeExactly(t *testing.T) {
 			if res := mat.Norm(&r, 1) / anorm; res > tol {
 				t.Errorf("%s, kind %v: ‖A − UΣVᵀ‖₁/‖A‖₁ = %g > %g", name, kind, res, tol)
 			}
-			if e := orthError(&u); e > tol {
+			if e := orthonormalityError(&u); e > tol {
 				t.Errorf("%s, kind %v: ‖UᵀU − I‖ = %g", name, kind, e)
 			}
-			if e := orthError(&v); e > tol {
+			if e := orthonormalityError(&v); e > tol {
 				t.Errorf("%s, kind %v: ‖VᵀV − I‖ = %g", name, kind, e)
 			}
 			var only decomp.SVD
@@ -140,20 +140,10 @@ func TestStructuredMatricesFactorizeExactly(t *testing.T) {
 		if res := mat.Norm(&rec, 1) / mat.Norm(&sym, 1); res > tol {
 			t.Errorf("%s: EigenSym: ‖A − QΛQᵀ‖₁/‖A‖₁ = %g", name, res)
 		}
-		if e := orthError(&q); e > tol {
+		if e := orthonormalityError(&q); e > tol {
 			t.Errorf("%s: EigenSym: ‖QᵀQ − I‖ = %g", name, e)
 		}
 	}
-}
-
-func orthError(q *mat.Dense) float64 {
-	_, c := q.Dims()
-	var g mat.Dense
-	g.Mul(q.T(), q)
-	for i := 0; i < c; i++ {
-		g.Set(i, i, g.At(i, i)-1)
-	}
-	return mat.Norm(&g, math.Inf(1))
 }
 
 func cmplxAbs(z complex128) float64 { return math.Hypot(real(z), imag(z)) }

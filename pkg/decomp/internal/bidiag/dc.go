@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/lapack/gonum"
+
+	"github.com/factorlab/factorlab/pkg/decomp/internal/secular"
 )
 
 // LeafSize is the number of rows at or below which a block is solved by
@@ -538,7 +540,7 @@ func secularRoot(d, z []float64, i int, dm, dp []float64) float64 {
 		}
 		a1, a2 := delta[i], delta[i+1]
 		tau = math.NaN()
-		if eta, ok := quadRoot(c, -(c*(a1+a2) + zi + zi1), c*a1*a2+zi*a2+zi1*a1, a1, a2); ok {
+		if eta, ok := secular.QuadRoot(c, -(c*(a1+a2) + zi + zi1), c*a1*a2+zi*a2+zi1*a1, a1, a2); ok {
 			tau = eta
 		}
 	} else {
@@ -596,7 +598,7 @@ func secularRoot(d, z []float64, i int, dm, dp []float64) float64 {
 			a2 := delta[i+1] - tau
 			S := a2 * a2 * dphi
 			c := f - s/a1 - S/a2
-			if eta, ok := quadRoot(c, -(c*(a1+a2) + s + S), c*a1*a2+s*a2+S*a1, a1, a2); ok {
+			if eta, ok := secular.QuadRoot(c, -(c*(a1+a2) + s + S), c*a1*a2+s*a2+S*a1, a1, a2); ok {
 				next = tau + eta
 			}
 		} else if c := f - s/a1; c > 0 {
@@ -615,36 +617,6 @@ func secularRoot(d, z []float64, i int, dm, dp []float64) float64 {
 		dp[j] = d[j] + sigma
 	}
 	return sigma
-}
-
-// quadRoot returns the root of a·η² + b·η + c = 0 that lies strictly between
-// lo and hi (in either order), computed without cancellation.
-func quadRoot(a, b, c, lo, hi float64) (float64, bool) {
-	if lo > hi {
-		lo, hi = hi, lo
-	}
-	in := func(x float64) bool { return x > lo && x < hi }
-	if a == 0 {
-		if b == 0 {
-			return 0, false
-		}
-		x := -c / b
-		return x, in(x)
-	}
-	disc := b*b - 4*a*c
-	if disc < 0 {
-		return 0, false
-	}
-	q := -(b + math.Copysign(math.Sqrt(disc), b)) / 2
-	if x := q / a; in(x) {
-		return x, true
-	}
-	if q != 0 {
-		if x := c / q; in(x) {
-			return x, true
-		}
-	}
-	return 0, false
 }
 
 // vectors returns the k×k matrices whose columns (y) and rows (xt) are the

@@ -11,6 +11,8 @@ import (
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/lapack/gonum"
+
+	"github.com/factorlab/factorlab/internal/fuzzinput"
 )
 
 const ulp = 0x1p-52
@@ -340,21 +342,7 @@ func FuzzSVD(f *testing.F) {
 	f.Add(uint8(100), []byte{255, 1, 128, 7, 7, 7, 7, 0, 3})
 	f.Add(uint8(26), []byte{8, 8, 24, 9})
 	f.Fuzz(func(t *testing.T, size uint8, data []byte) {
-		n := 1 + int(size)%130
-		if len(data) == 0 {
-			data = []byte{0}
-		}
-		val := func(i int) float64 {
-			b := data[i%len(data)]
-			return float64(int(b&15)-8) * math.Ldexp(1, int(b>>4)-8)
-		}
-		d, e := make([]float64, n), make([]float64, n-1)
-		for i := range d {
-			d[i] = val(2 * i)
-		}
-		for i := range e {
-			e[i] = val(2*i + 1)
-		}
+		d, e := fuzzinput.Bands(size, data)
 		run(t, d, e, false)
 	})
 }

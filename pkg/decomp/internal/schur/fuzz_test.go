@@ -4,11 +4,11 @@ package schur
 
 import (
 	"math"
-
-	"gonum.org/v1/gonum/lapack"
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"gonum.org/v1/gonum/lapack"
 )
 
 // FuzzGeev draws matrices of order 75–140 (the multishift path) of every

@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/lapack"
 	"gonum.org/v1/gonum/lapack/gonum"
+
+	"github.com/factorlab/factorlab/pkg/decomp/internal/secular"
 )
 
 // LeafSize is the order at or below which a block is solved by implicit QL/QR
@@ -294,7 +296,7 @@ func secularRoot(d, z []float64, rho float64, i int, dl []float64) float64 {
 			a2 := delta[i+1] - tau
 			S := a2 * a2 * dphi
 			c := g - s/a1 - S/a2
-			eta, ok := quadRoot(c, -(c*(a1+a2) + s + S), c*a1*a2+s*a2+S*a1, a1, a2)
+			eta, ok := secular.QuadRoot(c, -(c*(a1+a2) + s + S), c*a1*a2+s*a2+S*a1, a1, a2)
 			next = tau + eta
 			if !ok {
 				next = math.NaN()
@@ -316,36 +318,6 @@ func secularRoot(d, z []float64, rho float64, i int, dl []float64) float64 {
 		dl[j] = delta[j] - tau
 	}
 	return d[o] + tau
-}
-
-// quadRoot returns the root of a·η² + b·η + c = 0 that lies strictly between
-// lo and hi (lo < hi), computed without cancellation.
-func quadRoot(a, b, c, lo, hi float64) (float64, bool) {
-	if lo > hi {
-		lo, hi = hi, lo
-	}
-	in := func(x float64) bool { return x > lo && x < hi }
-	if a == 0 {
-		if b == 0 {
-			return 0, false
-		}
-		x := -c / b
-		return x, in(x)
-	}
-	disc := b*b - 4*a*c
-	if disc < 0 {
-		return 0, false
-	}
-	q := -(b + math.Copysign(math.Sqrt(disc), b)) / 2
-	if x := q / a; in(x) {
-		return x, true
-	}
-	if q != 0 {
-		if x := c / q; in(x) {
-			return x, true
-		}
-	}
-	return 0, false
 }
 
 // vectors returns the k×k matrix whose columns are the unit eigenvectors of

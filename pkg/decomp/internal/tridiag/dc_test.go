@@ -11,6 +11,8 @@ import (
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/lapack"
 	"gonum.org/v1/gonum/lapack/gonum"
+
+	"github.com/factorlab/factorlab/internal/fuzzinput"
 )
 
 // testMatrices returns named tridiagonals (d, e) of order n, among them the
@@ -131,21 +133,8 @@ func FuzzEigen(f *testing.F) {
 	f.Add(uint8(70), []byte{0, 0, 0, 0})
 	f.Add(uint8(100), []byte{255, 1, 128, 7, 7, 7, 7, 0, 3})
 	f.Fuzz(func(t *testing.T, size uint8, data []byte) {
-		n := 1 + int(size)%130
-		if len(data) == 0 {
-			data = []byte{0}
-		}
-		val := func(i int) float64 {
-			b := data[i%len(data)]
-			return float64(int(b&15)-8) * math.Ldexp(1, int(b>>4)-8)
-		}
-		d0, e0 := make([]float64, n), make([]float64, n-1)
-		for i := range d0 {
-			d0[i] = val(2 * i)
-		}
-		for i := range e0 {
-			e0[i] = val(2*i + 1)
-		}
+		d0, e0 := fuzzinput.Bands(size, data)
+		n := len(d0)
 		d, e := append([]float64(nil), d0...), append([]float64(nil), e0...)
 		z := blas64.General{Rows: n, Cols: n, Stride: n, Data: make([]float64, n*n)}
 		if !Eigen(d, e, z) {
