@@ -205,3 +205,15 @@ func goBin() (string, error) {
 	}
 	return filepath.Join(filepath.SplitList(strings.TrimSpace(lines[1]))[0], "bin"), nil
 }
+
+// Deps returns the import paths of pkgs and of everything they import,
+// directly or not (`go list -deps`): what the linker loads for a program
+// that imports pkgs, such as a notebook cell. It fails t if go list does.
+func Deps(t testing.TB, pkgs ...string) []string {
+	t.Helper()
+	out, err := exec.Command("go", append([]string{"list", "-deps"}, pkgs...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list -deps %s: %v\n%s", strings.Join(pkgs, " "), err, out)
+	}
+	return strings.Fields(string(out))
+}

@@ -1,9 +1,10 @@
 package matfmt_test
 
 import (
-	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/factorlab/factorlab/internal/tooling"
 )
 
 // TestPrintCellDoesNotLinkPlot checks that what a notebook cell imports to
@@ -13,23 +14,15 @@ func TestPrintCellDoesNotLinkPlot(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
 	}
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	pkgs := []string{
+	deps := tooling.Deps(t,
 		"github.com/factorlab/factorlab/pkg/matfmt",
 		"github.com/factorlab/factorlab/pkg/decomp",
 		"github.com/factorlab/factorlab/pkg/mf",
 		"github.com/factorlab/factorlab/pkg/fixtures",
 		"github.com/factorlab/factorlab/pkg/display",
 		"github.com/janpfeifer/must",
-	}
-	out, err := exec.Command(goBin, append([]string{"list", "-deps"}, pkgs...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list: %v\n%s", err, out)
-	}
-	for _, dep := range strings.Fields(string(out)) {
+	)
+	for _, dep := range deps {
 		if strings.HasPrefix(dep, "gonum.org/v1/plot") {
 			t.Errorf("a print-only cell links %s", dep)
 		}

@@ -1,9 +1,9 @@
 package plotting_test
 
 import (
-	"os/exec"
-	"strings"
 	"testing"
+
+	"github.com/factorlab/factorlab/internal/tooling"
 )
 
 // TestFigureCellLinksNoGonbui checks that what a notebook cell imports to
@@ -17,11 +17,7 @@ func TestFigureCellLinksNoGonbui(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
 	}
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	pkgs := []string{
+	deps := tooling.Deps(t,
 		"github.com/factorlab/factorlab/pkg/plotting",
 		"github.com/factorlab/factorlab/pkg/plotting/hangul",
 		"github.com/factorlab/factorlab/pkg/display",
@@ -29,14 +25,10 @@ func TestFigureCellLinksNoGonbui(t *testing.T) {
 		"github.com/janpfeifer/must",
 		"gonum.org/v1/plot",
 		"gonum.org/v1/plot/plotter",
-	}
-	out, err := exec.Command(goBin, append([]string{"list", "-deps"}, pkgs...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list: %v\n%s", err, out)
-	}
+	)
 	banned := []string{"github.com/janpfeifer/gonb/gonbui", "github.com/janpfeifer/gonb/common", "k8s.io/klog/v2",
 		"github.com/gofrs/uuid", "text/template", "net", "database/sql", "crypto/rand"}
-	for _, dep := range strings.Fields(string(out)) {
+	for _, dep := range deps {
 		for _, b := range banned {
 			if dep == b {
 				t.Errorf("a figure cell links %s", dep)
