@@ -28,11 +28,6 @@ import (
 // 1797×64 1.05.
 const gesddMin = 100
 
-// gesddAspect bounds max(m, n)/min(m, n) for gesdd. gesdd shrinks long
-// matrices to k×k first (gesddLQ), as Dgesvd does, so it takes every
-// aspect; the bound only keeps gesddAspect·k from overflowing.
-const gesddAspect = math.MaxInt / gesddMax
-
 // gesddMax is the largest smaller dimension for gesdd: B's singular vectors
 // take 2k² float64s (64 MiB at k = 2048) and the working copies of the
 // divide and conquer's top merge up to about 9k² more (300 MiB), where
